@@ -1,0 +1,120 @@
+package io.github.assetbust.core;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * A normalised path relative to the asset root: {@code /}-separated, no leading {@code /}, no
+ * {@code .} or {@code ..} segments, never escaping the root. The only form in which paths cross
+ * module boundaries, so that every key, manifest value and file lookup agrees on one spelling.
+ */
+public final class AssetPath implements Comparable<AssetPath> {
+
+	private final String value;
+
+	private AssetPath(String value) {
+		this.value = value;
+	}
+
+	/**
+	 * Normalises {@code path}, accepting a leading {@code /} and {@code ./} or inner {@code ..}
+	 * segments that stay inside the root.
+	 * @throws InvalidAssetPathException if the path is empty, escapes the root, or holds a
+	 * backslash or control character
+	 */
+	public static AssetPath of(String path) {
+		if (path == null || path.isEmpty()) {
+			throw new InvalidAssetPathException(path, "it is empty");
+		}
+		for (int i = 0; i < path.length(); i++) {
+			char c = path.charAt(i);
+			if (c == '\\') {
+				throw new InvalidAssetPathException(path, "it contains a backslash");
+			}
+			if (c < 0x20 || c == 0x7f) {
+				throw new InvalidAssetPathException(path, "it contains a control character");
+			}
+		}
+		Deque<String> segments = new ArrayDeque<>();
+		for (String segment : path.split("/", -1)) {
+			if (segment.isEmpty() || segment.equals(".")) {
+				continue;
+			}
+			if (segment.equals("..")) {
+				if (segments.isEmpty()) {
+					throw new InvalidAssetPathException(path, "it escapes the asset root");
+				}
+				segments.removeLast();
+			}
+			else {
+				segments.addLast(segment);
+			}
+		}
+		if (segments.isEmpty()) {
+			throw new InvalidAssetPathException(path, "it names the root itself, not a file");
+		}
+		return new AssetPath(String.join("/", segments));
+	}
+
+	/** The path of {@code file} relative to {@code root}; both must be normalised already. */
+	public static AssetPath relative(Path root, Path file) {
+		Path relative = root.relativize(file);
+		StringBuilder joined = new StringBuilder();
+		for (Path segment : relative) {
+			if (!joined.isEmpty()) {
+				joined.append('/');
+			}
+			joined.append(segment);
+		}
+		return of(joined.toString());
+	}
+
+	/** The file for this path under {@code root}; never outside it, since the path cannot escape. */
+	public Path resolveAgainst(Path root) {
+		return root.resolve(this.value);
+	}
+
+	/** The last segment: {@code main.css} for {@code css/main.css}. */
+	public String fileName() {
+		return this.value.substring(this.value.lastIndexOf('/') + 1);
+	}
+
+	/** The folder part with its trailing {@code /}, or an empty string at the root. */
+	public String folder() {
+		return this.value.substring(0, this.value.lastIndexOf('/') + 1);
+	}
+
+	/** The extension without the dot ({@code css}), or an empty string when there is none. */
+	public String extension() {
+		String name = fileName();
+		int dot = name.lastIndexOf('.');
+		return (dot > 0) ? name.substring(dot + 1) : "";
+	}
+
+	/** A sibling of this path with another file name. */
+	public AssetPath withFileName(String fileName) {
+		return of(folder() + fileName);
+	}
+
+	@Override
+	public int compareTo(AssetPath other) {
+		return this.value.compareTo(other.value);
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return (other instanceof AssetPath that) && this.value.equals(that.value);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.value.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return this.value;
+	}
+
+}

@@ -1,0 +1,118 @@
+package io.github.assetbust.core;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Finds the files under an asset root that include/exclude globs select. Symbolic links are
+ * reported and never followed, so nothing outside the root is read; excluded folders are not
+ * entered at all.
+ */
+public final class AssetScanner {
+
+	private final List<Glob> includes;
+
+	private final List<Glob> excludes;
+
+	public AssetScanner(List<String> includes, List<String> excludes) {
+		this.includes = includes.stream().map(Glob::of).toList();
+		this.excludes = excludes.stream().map(Glob::of).toList();
+	}
+
+	/**
+	 * Lists the selected regular files under {@code root}, sorted by path.
+	 * @throws AssetbustException if the root does not exist or is not a folder
+	 */
+	public Scan scan(Path root) {
+		Path normalisedRoot = checkRoot(root);
+		List<AssetPath> files = new ArrayList<>();
+		List<Skipped> skipped = new ArrayList<>();
+		try {
+			Files.walkFileTree(normalisedRoot, new SimpleFileVisitor<>() {
+
+				@Override
+				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+					if (dir.equals(normalisedRoot)) {
+						return FileVisitResult.CONTINUE;
+					}
+					return isExcluded(AssetPath.relative(normalisedRoot, dir)) ? FileVisitResult.SKIP_SUBTREE
+							: FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+					AssetPath path = AssetPath.relative(normalisedRoot, file);
+					if (!isSelected(path)) {
+						return FileVisitResult.CONTINUE;
+					}
+					if (attributes.isSymbolicLink()) {
+						skipped.add(new Skipped(path, "it is a symbolic link, and links are never followed"));
+					}
+					else if (attributes.isRegularFile()) {
+						files.add(path);
+					}
+					return FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult visitFileFailed(Path file, IOException ex) {
+					skipped.add(new Skipped(AssetPath.relative(normalisedRoot, file), "it cannot be read: " + ex));
+					return FileVisitResult.CONTINUE;
+				}
+
+			});
+		}
+		catch (IOException ex) {
+			throw new AssetbustException("Cannot scan asset root " + normalisedRoot + ": " + ex.getMessage(), ex);
+		}
+		Collections.sort(files);
+		return new Scan(normalisedRoot, List.copyOf(files), List.copyOf(skipped));
+	}
+
+	static Path checkRoot(Path root) {
+		Path absolute = root.toAbsolutePath().normalize();
+		if (!Files.exists(absolute)) {
+			throw new AssetbustException("Asset root " + absolute + " does not exist");
+		}
+		if (!Files.isDirectory(absolute)) {
+			throw new AssetbustException("Asset root " + absolute + " is not a folder");
+		}
+		try {
+			// the root the user named is trusted even when it is a link (a release folder behind "current")
+			return absolute.toRealPath();
+		}
+		catch (IOException ex) {
+			throw new AssetbustException("Cannot resolve asset root " + absolute + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private boolean isSelected(AssetPath path) {
+		return this.includes.stream().anyMatch((glob) -> glob.matches(path)) && !isExcluded(path);
+	}
+
+	private boolean isExcluded(AssetPath path) {
+		return this.excludes.stream().anyMatch((glob) -> glob.matches(path));
+	}
+
+	/** The files a scan selected and the ones it had to pass over. */
+	public record Scan(Path root, List<AssetPath> files, List<Skipped> skipped) {
+	}
+
+	/** A file passed over, with the reason. */
+	public record Skipped(AssetPath path, String reason) {
+
+		@Override
+		public String toString() {
+			return "Skipped " + this.path + ": " + this.reason;
+		}
+
+	}
+
+}

@@ -1,0 +1,27 @@
+package io.github.assetbust.core;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a build did.
+ * @param manifest the manifest it wrote
+ * @param manifestFile where it wrote it
+ * @param written how many hashed copies it wrote
+ * @param unchanged how many hashed copies were already there with the right content
+ * @param bytesWritten the bytes of hashed copies it wrote
+ * @param skipped files it had to pass over, each with its reason
+ * @param duration how long it took
+ */
+public record BuildResult(Manifest manifest, Path manifestFile, int written, int unchanged, long bytesWritten,
+		List<AssetScanner.Skipped> skipped, Duration duration) {
+
+	/** A one-line summary for logs and terminals. */
+	public String summary() {
+		return String.format("%d assets: %d hashed copies written (%,d bytes), %d unchanged, %d skipped, in %d ms",
+				this.manifest.size(), this.written, this.bytesWritten, this.unchanged, this.skipped.size(),
+				this.duration.toMillis());
+	}
+
+}
