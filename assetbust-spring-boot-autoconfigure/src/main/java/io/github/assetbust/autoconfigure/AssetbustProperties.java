@@ -1,0 +1,205 @@
+package io.github.assetbust.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.assetbust.core.BuildOptions;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of content-hashed static assets.
+ */
+@ConfigurationProperties("assetbust")
+public class AssetbustProperties {
+
+	/** The manifest location used when none is set and no build root is configured. */
+	public static final String DEFAULT_MANIFEST = "classpath:/META-INF/assetbust/manifest.json";
+
+	/**
+	 * Whether to resolve asset URLs through the manifest and serve hashed copies.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Location of the manifest. Defaults to 'asset-manifest.json' in the build root when one is
+	 * set, otherwise to 'classpath:/META-INF/assetbust/manifest.json' (where the Maven goal writes
+	 * it).
+	 */
+	private String manifest;
+
+	/**
+	 * Put before every asset URL, typically a CDN origin such as 'https://cdn.example.com'.
+	 */
+	private String urlPrefix = "";
+
+	/**
+	 * Whether an asset missing from the manifest, or a manifest that cannot be loaded at startup,
+	 * is an error rather than a fallback to the original URL.
+	 */
+	private boolean strict = false;
+
+	/**
+	 * Whether to reload a 'file:' manifest when it changes on disk.
+	 */
+	private boolean reload = true;
+
+	/**
+	 * Whether to serve hashed copies with 'Cache-Control: max-age=31536000, public, immutable'.
+	 * Original URLs keep Spring Boot's default cache headers either way.
+	 */
+	private boolean cacheControl = true;
+
+	/**
+	 * Whether 'assets:href' and 'assets:src' also write 'integrity' and 'crossorigin'.
+	 */
+	private boolean integrity = false;
+
+	private final Build build = new Build();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getManifest() {
+		return this.manifest;
+	}
+
+	public void setManifest(String manifest) {
+		this.manifest = manifest;
+	}
+
+	public String getUrlPrefix() {
+		return this.urlPrefix;
+	}
+
+	public void setUrlPrefix(String urlPrefix) {
+		this.urlPrefix = urlPrefix;
+	}
+
+	public boolean isStrict() {
+		return this.strict;
+	}
+
+	public void setStrict(boolean strict) {
+		this.strict = strict;
+	}
+
+	public boolean isReload() {
+		return this.reload;
+	}
+
+	public void setReload(boolean reload) {
+		this.reload = reload;
+	}
+
+	public boolean isCacheControl() {
+		return this.cacheControl;
+	}
+
+	public void setCacheControl(boolean cacheControl) {
+		this.cacheControl = cacheControl;
+	}
+
+	public boolean isIntegrity() {
+		return this.integrity;
+	}
+
+	public void setIntegrity(boolean integrity) {
+		this.integrity = integrity;
+	}
+
+	public Build getBuild() {
+		return this.build;
+	}
+
+	/** The manifest location in effect, after the defaults described on {@link #getManifest()}. */
+	public String effectiveManifest() {
+		if (this.manifest != null && !this.manifest.isBlank()) {
+			return this.manifest;
+		}
+		if (this.build.root != null && !this.build.root.isBlank()) {
+			String root = this.build.root.endsWith("/") ? this.build.root : this.build.root + "/";
+			return root + BuildOptions.DEFAULT_MANIFEST_NAME;
+		}
+		return DEFAULT_MANIFEST;
+	}
+
+	/**
+	 * Building hashed copies and the manifest from a file-system root.
+	 */
+	public static class Build {
+
+		/**
+		 * Whether to build the manifest from the root before the application reports ready.
+		 */
+		private boolean onStartup = false;
+
+		/**
+		 * Asset root on the file system, such as 'file:/var/www/html'. When set, the application
+		 * also serves the files under it.
+		 */
+		private String root;
+
+		/**
+		 * Globs, relative to the root, of the files to hash.
+		 */
+		private List<String> include = new ArrayList<>(BuildOptions.DEFAULT_INCLUDES);
+
+		/**
+		 * Globs, relative to the root, of the files and folders to leave alone.
+		 */
+		private List<String> exclude = new ArrayList<>(BuildOptions.DEFAULT_EXCLUDES);
+
+		/**
+		 * Digest put into hashed file names: 'md5' or 'sha256'.
+		 */
+		private String algorithm = "md5";
+
+		public boolean isOnStartup() {
+			return this.onStartup;
+		}
+
+		public void setOnStartup(boolean onStartup) {
+			this.onStartup = onStartup;
+		}
+
+		public String getRoot() {
+			return this.root;
+		}
+
+		public void setRoot(String root) {
+			this.root = root;
+		}
+
+		public List<String> getInclude() {
+			return this.include;
+		}
+
+		public void setInclude(List<String> include) {
+			this.include = include;
+		}
+
+		public List<String> getExclude() {
+			return this.exclude;
+		}
+
+		public void setExclude(List<String> exclude) {
+			this.exclude = exclude;
+		}
+
+		public String getAlgorithm() {
+			return this.algorithm;
+		}
+
+		public void setAlgorithm(String algorithm) {
+			this.algorithm = algorithm;
+		}
+
+	}
+
+}

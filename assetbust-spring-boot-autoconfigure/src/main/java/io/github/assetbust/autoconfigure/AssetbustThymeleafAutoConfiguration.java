@@ -1,0 +1,30 @@
+package io.github.assetbust.autoconfigure;
+
+import io.github.assetbust.spring.AssetResolver;
+import io.github.assetbust.thymeleaf.AssetbustDialect;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Registers the {@code assets} Thymeleaf dialect ({@code #assets}, {@code assets:href},
+ * {@code assets:src}); Spring Boot's Thymeleaf auto-configuration adds every dialect bean to its
+ * template engine.
+ */
+@AutoConfiguration(after = AssetbustAutoConfiguration.class,
+		beforeName = "org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration")
+@ConditionalOnClass(SpringTemplateEngine.class)
+@ConditionalOnBean(AssetResolver.class)
+public final class AssetbustThymeleafAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	AssetbustDialect assetbustDialect(AssetResolver assets, AssetbustProperties properties) {
+		return new AssetbustDialect(assets, properties.isIntegrity());
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.github.assetbust.autoconfigure;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.assetbust.core.AssetPath;
+import io.github.assetbust.spring.AssetManifest;
+import io.github.assetbust.web.AssetHandlerMapping;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
+
+/**
+ * Serves hashed copies from Spring Boot's static locations and the build root with a one-year
+ * {@code immutable} cache header, and the other files under the build root as Spring Boot serves
+ * static files. Both mappings sit just before Boot's own static resource mapping.
+ */
+@AutoConfiguration(after = AssetbustAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnBean(AssetManifest.class)
+@EnableConfigurationProperties({ AssetbustProperties.class, WebProperties.class })
+public final class AssetbustWebMvcAutoConfiguration {
+
+	/** How long browsers and CDNs may keep a hashed copy: a year, the longest widely honoured. */
+	static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+	/** Spring Boot's static resource mapping has {@code Ordered.LOWEST_PRECEDENCE - 1}. */
+	private static final int BEFORE_STATIC_RESOURCES = Ordered.LOWEST_PRECEDENCE - 3;
+
+	@Bean
+	@ConditionalOnMissingBean(name = "hashedAssetHandlerMapping")
+	AssetHandlerMapping hashedAssetHandlerMapping(AssetManifest manifest, AssetbustProperties properties,
+			WebProperties webProperties, ResourceLoader resourceLoader) {
+		ResourceHttpRequestHandler handler = new ResourceHttpRequestHandler();
+		handler.setLocations(locations(properties, webProperties, resourceLoader));
+		if (properties.isCacheControl()) {
+			handler.setCacheControl(IMMUTABLE);
+		}
+		return new AssetHandlerMapping((path) -> manifest.index().isHashed(path), handler, BEFORE_STATIC_RESOURCES);
+	}
+
+	@Bean
+	@ConditionalOnProperty("assetbust.build.root")
+	@ConditionalOnMissingBean(name = "assetRootHandlerMapping")
+	AssetHandlerMapping assetRootHandlerMapping(AssetbustProperties properties, ResourceLoader resourceLoader) {
+		Path root = Locations.path(properties.getBuild().getRoot(), "assetbust.build.root", resourceLoader)
+			.toAbsolutePath()
+			.normalize();
+		ResourceHttpRequestHandler handler = new ResourceHttpRequestHandler();
+		handler.setLocations(List.of(Locations.resource(folder(root.toString()), resourceLoader)));
+		return new AssetHandlerMapping((path) -> isFileInside(root, path), handler, BEFORE_STATIC_RESOURCES + 1);
+	}
+
+	private static List<Resource> locations(AssetbustProperties properties, WebProperties webProperties,
+			ResourceLoader resourceLoader) {
+		List<Resource> locations = new ArrayList<>();
+		for (String location : webProperties.getResources().getStaticLocations()) {
+			locations.add(resourceLoader.getResource(folder(location)));
+		}
+		String root = properties.getBuild().getRoot();
+		if (root != null && !root.isBlank()) {
+			locations.add(Locations.resource(folder(root), resourceLoader));
+		}
+		return locations;
+	}
+
+	/** Resource handlers resolve paths relative to a location, which only works if it ends in '/'. */
+	private static String folder(String location) {
+		return location.endsWith("/") ? location : location + "/";
+	}
+
+	/** Whether {@code path} is a regular file under {@code root}, with no link leading outside it. */
+	static boolean isFileInside(Path root, String path) {
+		try {
+			Path file = AssetPath.of(path).resolveAgainst(root);
+			return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+					&& file.toRealPath().startsWith(root.toRealPath());
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,157 @@
+package io.github.assetbust.spring;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.core.Manifest;
+import io.github.assetbust.core.ManifestStore;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.core.io.Resource;
+
+/**
+ * The manifest currently in use, as an immutable {@link AssetIndex} that lookups read without
+ * locking. A {@code file:} manifest is watched for changes (a cheap check of its file attributes
+ * on a background thread, never on the lookup path) and swapped in atomically; a manifest that
+ * fails to load leaves the last good one in use.
+ */
+public class AssetManifest implements AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(AssetManifest.class);
+
+	private final Resource resource;
+
+	private final String location;
+
+	private volatile AssetIndex index = AssetIndex.empty();
+
+	private volatile Object lastSeenVersion;
+
+	private ScheduledExecutorService watcher;
+
+	/**
+	 * @param resource where the manifest lives
+	 * @param location how to name it in messages, normally the configured location
+	 */
+	public AssetManifest(Resource resource, String location) {
+		this.resource = resource;
+		this.location = location;
+	}
+
+	/** The index of the manifest in use; never {@code null}, empty before the first good load. */
+	public AssetIndex index() {
+		return this.index;
+	}
+
+	public String location() {
+		return this.location;
+	}
+
+	/** Whether the manifest is a file this process can watch and rebuild. */
+	public boolean isFile() {
+		return this.resource.isFile();
+	}
+
+	/**
+	 * Loads the manifest and swaps it in.
+	 * @throws ManifestLoadException if it is missing or malformed; the manifest in use stays
+	 */
+	public AssetIndex load() {
+		Object version = currentVersion();
+		Manifest manifest;
+		try (InputStream in = this.resource.getInputStream()) {
+			manifest = ManifestStore.read(in, this.location);
+		}
+		catch (FileNotFoundException | NoSuchFileException ex) {
+			throw new ManifestLoadException(this.location, "No asset manifest at " + this.location, ex);
+		}
+		catch (IOException ex) {
+			throw new ManifestLoadException(this.location,
+					"Cannot read asset manifest " + this.location + ": " + ex.getMessage(), ex);
+		}
+		catch (AssetbustException ex) {
+			throw new ManifestLoadException(this.location, ex.getMessage(), ex);
+		}
+		AssetIndex loaded = AssetIndex.of(manifest);
+		this.index = loaded;
+		this.lastSeenVersion = version;
+		return loaded;
+	}
+
+	/** Loads the manifest, logging instead of throwing; returns whether it succeeded. */
+	public boolean reload() {
+		try {
+			AssetIndex loaded = load();
+			logger.info("Loaded asset manifest " + this.location + " (" + loaded.size() + " assets)");
+			return true;
+		}
+		catch (ManifestLoadException ex) {
+			logger.error(ex.getMessage() + "; still using the previous manifest (" + this.index.size() + " assets)");
+			return false;
+		}
+	}
+
+	/** Starts watching a {@code file:} manifest; does nothing for other locations. */
+	public synchronized void watch(Duration interval) {
+		if (this.watcher != null || !isFile()) {
+			return;
+		}
+		this.watcher = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "assetbust-manifest-watcher");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long millis = interval.toMillis();
+		this.watcher.scheduleWithFixedDelay(this::reloadIfChanged, millis, millis, TimeUnit.MILLISECONDS);
+	}
+
+	void reloadIfChanged() {
+		Object version = currentVersion();
+		if (version != null && !Objects.equals(version, this.lastSeenVersion)) {
+			reload();
+			// a manifest that failed to load is not retried until it changes again
+			this.lastSeenVersion = version;
+		}
+	}
+
+	/**
+	 * What identifies one version of a manifest file: its inode, size and modification time. An
+	 * atomic rename always changes the inode, so even two builds within one clock tick are told apart.
+	 */
+	private Object currentVersion() {
+		if (!isFile()) {
+			return null;
+		}
+		try {
+			Path file = this.resource.getFile().toPath();
+			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+			return List.of(String.valueOf(attributes.fileKey()), attributes.size(),
+					attributes.lastModifiedTime());
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	@Override
+	public synchronized void close() {
+		if (this.watcher != null) {
+			this.watcher.shutdownNow();
+			this.watcher = null;
+		}
+	}
+
+}

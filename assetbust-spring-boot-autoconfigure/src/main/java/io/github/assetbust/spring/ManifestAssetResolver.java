@@ -1,0 +1,100 @@
+package io.github.assetbust.spring;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.util.Assert;
+
+/**
+ * Resolves asset URLs from the {@link AssetManifest} in use. A hit is one hash-map read on an
+ * immutable index and, without a URL prefix or context path, allocates nothing at all.
+ */
+public class ManifestAssetResolver implements AssetResolver {
+
+	private static final Log logger = LogFactory.getLog(ManifestAssetResolver.class);
+
+	/** Stop remembering warned-about paths past this many, so odd input cannot grow memory. */
+	private static final int MAX_WARNED_PATHS = 10_000;
+
+	private final AssetManifest manifest;
+
+	private final String urlPrefix;
+
+	private final Supplier<String> contextPath;
+
+	private final boolean strict;
+
+	private final Set<String> warnedPaths = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * @param manifest the manifest to resolve against
+	 * @param urlPrefix put before every URL, typically a CDN origin; may be empty
+	 * @param contextPath the servlet context path of the current request, empty for none
+	 * @param strict whether an unknown path is an error rather than a fallback
+	 */
+	public ManifestAssetResolver(AssetManifest manifest, String urlPrefix, Supplier<String> contextPath,
+			boolean strict) {
+		this.manifest = manifest;
+		this.urlPrefix = stripTrailingSlash((urlPrefix != null) ? urlPrefix : "");
+		this.contextPath = contextPath;
+		this.strict = strict;
+	}
+
+	@Override
+	public String url(String path) {
+		Assert.notNull(path, "The asset path must not be null");
+		int suffixStart = suffixStart(path);
+		String lookup = (suffixStart < 0) ? path : path.substring(0, suffixStart);
+		AssetIndex.Target target = this.manifest.index().find(lookup);
+		String urlPath = (target != null) ? target.urlPath() : fallback(path, lookup);
+		String contextPath = this.contextPath.get();
+		String suffix = (suffixStart < 0) ? "" : path.substring(suffixStart);
+		if (this.urlPrefix.isEmpty() && contextPath.isEmpty()) {
+			return suffix.isEmpty() ? urlPath : urlPath + suffix;
+		}
+		return this.urlPrefix + contextPath + urlPath + suffix;
+	}
+
+	@Override
+	public String integrity(String path) {
+		Assert.notNull(path, "The asset path must not be null");
+		int suffixStart = suffixStart(path);
+		String lookup = (suffixStart < 0) ? path : path.substring(0, suffixStart);
+		AssetIndex.Target target = this.manifest.index().find(lookup);
+		if (target == null) {
+			fallback(path, lookup);
+			return null;
+		}
+		return target.integrity();
+	}
+
+	private String fallback(String path, String lookup) {
+		if (this.strict) {
+			throw new AssetNotFoundException(path, this.manifest.location());
+		}
+		if (this.warnedPaths.size() < MAX_WARNED_PATHS && this.warnedPaths.add(lookup)) {
+			logger.warn("No asset '" + lookup + "' in manifest " + this.manifest.location()
+					+ "; serving its original URL, which browsers may cache stale");
+		}
+		return lookup.startsWith("/") ? lookup : "/" + lookup;
+	}
+
+	private static int suffixStart(String path) {
+		for (int i = 0; i < path.length(); i++) {
+			char c = path.charAt(i);
+			if (c == '?' || c == '#') {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static String stripTrailingSlash(String prefix) {
+		return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+	}
+
+}

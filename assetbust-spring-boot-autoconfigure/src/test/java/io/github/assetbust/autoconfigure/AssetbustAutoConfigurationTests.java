@@ -1,0 +1,284 @@
+package io.github.assetbust.autoconfigure;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.spring.AssetManifest;
+import io.github.assetbust.spring.AssetResolver;
+import io.github.assetbust.spring.ManifestLoadException;
+import io.github.assetbust.thymeleaf.AssetbustDialect;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@ExtendWith(OutputCaptureExtension.class)
+class AssetbustAutoConfigurationTests {
+
+	private static final ApplicationArguments NO_ARGS = new DefaultApplicationArguments();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(AssetbustAutoConfiguration.class, AssetbustThymeleafAutoConfiguration.class, ThymeleafAutoConfiguration.class));
+
+	@TempDir
+	Path root;
+
+	private Path site() throws IOException {
+		Files.createDirectories(this.root.resolve("css"));
+		Files.writeString(this.root.resolve("css/main.css"), "body { color: red; }\n", StandardCharsets.UTF_8);
+		return this.root;
+	}
+
+	@Test
+	void registersTheAssetsBean() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(AssetResolver.class);
+			assertThat(context).hasBean("assets");
+			assertThat(context.getBean("assets")).isInstanceOf(AssetResolver.class);
+		});
+	}
+
+	@Test
+	void readsTheManifestFromTheClasspathByDefault() {
+		this.runner.run((context) -> assertThat(context.getBean(AssetManifest.class).location())
+			.isEqualTo("classpath:/META-INF/assetbust/manifest.json"));
+	}
+
+	@Test
+	void backsTheAssetsBeanWithTheConfiguredManifest() throws IOException {
+		Path manifest = this.root.resolve("m.json");
+		Files.writeString(manifest,
+				"{\"version\":1,\"assets\":{\"css/main.css\":{\"path\":\"css/main-0cc175b9c0f1b6a831c399e269772661.css\"}}}",
+				StandardCharsets.UTF_8);
+		this.runner.withPropertyValues("assetbust.manifest=file:" + manifest)
+			.run((context) -> assertThat(context.getBean(AssetResolver.class).url("main.css"))
+				.isEqualTo("/css/main-0cc175b9c0f1b6a831c399e269772661.css"));
+	}
+
+	@Test
+	void defaultsTheManifestToTheBuildRoot() {
+		this.runner.withPropertyValues("assetbust.build.root=file:" + this.root)
+			.run((context) -> assertThat(context.getBean(AssetManifest.class).location())
+				.isEqualTo("file:" + this.root + "/asset-manifest.json"));
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.runner.withPropertyValues("assetbust.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(AssetResolver.class);
+			assertThat(context).doesNotHaveBean(AssetManifest.class);
+			assertThat(context).doesNotHaveBean(AssetbustDialect.class);
+		});
+	}
+
+	@Test
+	void aUserResolverWins() {
+		this.runner.withUserConfiguration(UserResolverConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(AssetResolver.class);
+			assertThat(context.getBean(AssetResolver.class).url("x")).isEqualTo("user:x");
+		});
+	}
+
+	@Test
+	void registersTheDialectWithThymeleafsEngine() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(AssetbustDialect.class);
+			assertThat(context.getBean(SpringTemplateEngine.class).getDialects())
+				.anyMatch((dialect) -> dialect instanceof AssetbustDialect);
+		});
+	}
+
+	@Test
+	void doesNotRegisterTheDialectWithoutThymeleaf() {
+		this.runner.withClassLoader(new FilteredClassLoader(SpringTemplateEngine.class)).run((context) -> {
+			assertThat(context).hasSingleBean(AssetResolver.class);
+			assertThat(context).doesNotHaveBean(AssetbustDialect.class);
+		});
+	}
+
+	@Test
+	void aMissingManifestIsLoggedAndUrlsFallBack(CapturedOutput output) {
+		this.runner.withPropertyValues("assetbust.manifest=file:" + this.root.resolve("none.json")).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(AssetResolver.class).url("css/main.css")).isEqualTo("/css/main.css");
+			assertThat(output.getAll()).contains("No asset manifest at file:" + this.root.resolve("none.json")
+					+ "; asset URLs fall back to their original paths");
+		});
+	}
+
+	@Test
+	void aMalformedManifestIsLoggedWithItsLocationAndUrlsFallBack(CapturedOutput output) throws IOException {
+		Path manifest = this.root.resolve("bad.json");
+		Files.writeString(manifest, "[1, 2", StandardCharsets.UTF_8);
+		this.runner.withPropertyValues("assetbust.manifest=file:" + manifest).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(AssetResolver.class).url("css/main.css")).isEqualTo("/css/main.css");
+			assertThat(output.getAll()).contains("Malformed asset manifest file:" + manifest);
+		});
+	}
+
+	@Test
+	void strictModeFailsToStartWithoutAManifest() {
+		this.runner
+			.withPropertyValues("assetbust.strict=true", "assetbust.manifest=file:" + this.root.resolve("none.json"))
+			.run((context) -> {
+				assertThat(context).getFailure()
+					.hasMessageContaining("No asset manifest at file:" + this.root.resolve("none.json"));
+				assertThat(new ManifestLoadFailureAnalyzer().analyze(context.getStartupFailure()).getAction())
+					.contains("assetbust.strict=false");
+			});
+	}
+
+	@Test
+	void strictModeFailsToStartWithAMalformedManifest() throws IOException {
+		Path manifest = this.root.resolve("bad.json");
+		Files.writeString(manifest, "{\"version\": 1, \"assets\": {\"../x.css\": {\"path\": \"x.css\"}}}",
+				StandardCharsets.UTF_8);
+		this.runner.withPropertyValues("assetbust.strict=true", "assetbust.manifest=file:" + manifest)
+			.run((context) -> assertThat(context).getFailure()
+				.hasRootCauseInstanceOf(AssetbustException.class)
+				.hasMessageContaining("Malformed asset manifest file:" + manifest)
+				.hasMessageContaining("escapes the asset root"));
+	}
+
+	@Test
+	void explainsAStrictStartupFailure() {
+		ManifestLoadException failure = new ManifestLoadException("file:/m.json", "No asset manifest at file:/m.json",
+				null);
+		var analysis = new ManifestLoadFailureAnalyzer().analyze(new IllegalStateException(failure));
+		assertThat(analysis.getDescription()).isEqualTo("No asset manifest at file:/m.json");
+		assertThat(analysis.getAction()).contains("assetbust.strict=false");
+	}
+
+	@Test
+	void hasNoStartupBuildByDefault() {
+		this.runner.withPropertyValues("assetbust.build.root=file:" + this.root)
+			.run((context) -> assertThat(context).doesNotHaveBean(AssetBuildRunner.class));
+	}
+
+	@Test
+	void buildsTheManifestAtStartupWhenAsked() throws Exception {
+		site();
+		this.runner.withPropertyValues("assetbust.build.on-startup=true", "assetbust.build.root=file:" + this.root)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(AssetBuildRunner.class);
+				AssetResolver assets = context.getBean(AssetResolver.class);
+				assertThat(assets.url("css/main.css")).isEqualTo("/css/main.css");
+				context.getBean(AssetBuildRunner.class).run(NO_ARGS);
+				assertThat(this.root.resolve("asset-manifest.json")).isRegularFile();
+				assertThat(assets.url("main.css")).matches("/css/main-[0-9a-f]{32}\\.css");
+				assertThat(this.root.resolve(assets.url("main.css").substring(1))).isRegularFile();
+			});
+	}
+
+	@Test
+	void startupBuildHonoursAlgorithmAndExcludes() throws Exception {
+		site();
+		Files.writeString(this.root.resolve("css/skip.css"), "x", StandardCharsets.UTF_8);
+		this.runner
+			.withPropertyValues("assetbust.build.on-startup=true", "assetbust.build.root=" + this.root,
+					"assetbust.build.algorithm=sha256", "assetbust.build.exclude=**/skip.css")
+			.run((context) -> {
+				context.getBean(AssetBuildRunner.class).run(NO_ARGS);
+				AssetResolver assets = context.getBean(AssetResolver.class);
+				assertThat(assets.url("main.css")).matches("/css/main-[0-9a-f]{64}\\.css");
+				assertThat(assets.url("css/skip.css")).isEqualTo("/css/skip.css");
+			});
+	}
+
+	@Test
+	void aFailedStartupBuildKeepsTheLastGoodManifest(CapturedOutput output) throws Exception {
+		site();
+		this.runner.withPropertyValues("assetbust.build.on-startup=true", "assetbust.build.root=file:" + this.root)
+			.run((context) -> {
+				AssetBuildRunner runner = context.getBean(AssetBuildRunner.class);
+				runner.run(NO_ARGS);
+				String hashed = context.getBean(AssetResolver.class).url("main.css");
+				Files.delete(this.root.resolve("asset-manifest.json"));
+				Files.createDirectory(this.root.resolve("asset-manifest.json"));
+				runner.run(NO_ARGS);
+				assertThat(output.getAll()).contains("Asset build failed: Cannot write manifest")
+					.contains("still using the previous manifest (1 assets)");
+				assertThat(context.getBean(AssetResolver.class).url("main.css")).isEqualTo(hashed);
+			});
+	}
+
+	@Test
+	void strictStartupBuildFailsOnAMissingRoot() {
+		this.runner
+			.withPropertyValues("assetbust.strict=true", "assetbust.build.on-startup=true",
+					"assetbust.build.root=file:" + this.root.resolve("missing"))
+			.run((context) -> assertThatExceptionOfType(AssetbustException.class)
+				.isThrownBy(() -> context.getBean(AssetBuildRunner.class).run(NO_ARGS))
+				.withMessage("Asset root " + this.root.resolve("missing") + " does not exist"));
+	}
+
+	@Test
+	void lenientStartupBuildLogsAMissingRoot(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("assetbust.build.on-startup=true",
+					"assetbust.build.root=file:" + this.root.resolve("missing"))
+			.run((context) -> {
+				context.getBean(AssetBuildRunner.class).run(NO_ARGS);
+				assertThat(output.getAll())
+					.contains("Asset build failed: Asset root " + this.root.resolve("missing") + " does not exist");
+			});
+	}
+
+	@Test
+	void startupBuildRefusesAClasspathRoot() {
+		this.runner
+			.withPropertyValues("assetbust.build.on-startup=true",
+					"assetbust.build.root=classpath:/no-such-folder/")
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining(
+						"assetbust.build.root must be a file-system location such as 'file:/var/www/html', but is 'classpath:/no-such-folder/'"));
+	}
+
+	@Test
+	void startupBuildNeedsARoot() {
+		this.runner.withPropertyValues("assetbust.build.on-startup=true")
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining("assetbust.build.on-startup=true needs assetbust.build.root"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserResolverConfiguration {
+
+		@Bean
+		AssetResolver myAssets() {
+			return new AssetResolver() {
+
+				@Override
+				public String url(String path) {
+					return "user:" + path;
+				}
+
+				@Override
+				public String integrity(String path) {
+					return null;
+				}
+
+			};
+		}
+
+	}
+
+}
