@@ -1,0 +1,79 @@
+package io.github.assetbust.maven;
+
+import java.io.File;
+import java.util.List;
+
+import io.github.assetbust.core.AssetBuilder;
+import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.core.BuildOptions;
+import io.github.assetbust.core.BuildResult;
+import io.github.assetbust.core.DigestAlgorithm;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Writes a content-hashed copy of every static file beside it and the manifest the starter reads,
+ * so the packaged application ships both and builds nothing at startup. Output is reproducible:
+ * the same sources give the same bytes.
+ */
+@Mojo(name = "build", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true)
+public class BuildMojo extends AbstractMojo {
+
+	/** The folder to hash; Spring Boot serves it as {@code classpath:/static/}. */
+	@Parameter(property = "assetbust.root", defaultValue = "${project.build.outputDirectory}/static")
+	private File root;
+
+	/** Where the manifest goes; the starter reads it from {@code classpath:/META-INF/assetbust/manifest.json}. */
+	@Parameter(property = "assetbust.manifest",
+			defaultValue = "${project.build.outputDirectory}/META-INF/assetbust/manifest.json")
+	private File manifest;
+
+	/** Globs, relative to the root, of the files to hash. Default: every file. */
+	@Parameter
+	private List<String> includes;
+
+	/** Globs, relative to the root, of the files and folders to leave alone. Default: dotfiles and Sass sources. */
+	@Parameter
+	private List<String> excludes;
+
+	/** The digest in hashed names: {@code md5} or {@code sha256}. */
+	@Parameter(property = "assetbust.algorithm", defaultValue = "md5")
+	private String algorithm;
+
+	/** Skips the goal. */
+	@Parameter(property = "assetbust.skip", defaultValue = "false")
+	private boolean skip;
+
+	@Override
+	public void execute() throws MojoExecutionException {
+		if (this.skip) {
+			getLog().info("Skipping assetbust:build (assetbust.skip=true)");
+			return;
+		}
+		if (!this.root.isDirectory()) {
+			getLog().info("No static assets to hash: " + this.root + " is not a folder");
+			return;
+		}
+		try {
+			BuildOptions options = BuildOptions.forRoot(this.root.toPath())
+				.withManifest(this.manifest.toPath())
+				.withAlgorithm(DigestAlgorithm.fromId(this.algorithm))
+				.withReproducible(true);
+			if (this.includes != null && !this.includes.isEmpty()) {
+				options = options.withIncludes(this.includes);
+			}
+			if (this.excludes != null && !this.excludes.isEmpty()) {
+				options = options.withExcludes(this.excludes);
+			}
+			BuildResult result = new AssetBuilder(options).build();
+			getLog().info("assetbust: " + result.summary() + "; manifest " + result.manifestFile());
+		}
+		catch (AssetbustException ex) {
+			throw new MojoExecutionException(ex.getMessage(), ex);
+		}
+	}
+
+}
