@@ -162,6 +162,11 @@ public final class AssetBuilder {
 					throw new AssetbustException("Cannot write the hashed copy of " + file + ": " + hashed
 							+ " exists and is not a regular file; move it away and build again");
 				}
+				if (Files.size(target) != digest.size()) {
+					throw new AssetbustException("Cannot use the hashed copy of " + file + ": " + hashed + " exists with "
+							+ Files.size(target) + " bytes instead of " + digest.size()
+							+ ", so its content does not match its name; move it away and build again");
+				}
 				return new Copy(hashed, digest, false);
 			}
 			AtomicFiles.move(temp, target);

@@ -42,18 +42,31 @@ public final class AssetScanner {
 					if (dir.equals(normalisedRoot)) {
 						return FileVisitResult.CONTINUE;
 					}
-					return isExcluded(AssetPath.relative(normalisedRoot, dir)) ? FileVisitResult.SKIP_SUBTREE
-							: FileVisitResult.CONTINUE;
+					try {
+						return isExcluded(AssetPath.relative(normalisedRoot, dir)) ? FileVisitResult.SKIP_SUBTREE
+								: FileVisitResult.CONTINUE;
+					}
+					catch (InvalidAssetPathException ex) {
+						skipped.add(new Skipped(dir.toString(), ex.getMessage()));
+						return FileVisitResult.SKIP_SUBTREE;
+					}
 				}
 
 				@Override
 				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-					AssetPath path = AssetPath.relative(normalisedRoot, file);
+					AssetPath path;
+					try {
+						path = AssetPath.relative(normalisedRoot, file);
+					}
+					catch (InvalidAssetPathException ex) {
+						skipped.add(new Skipped(file.toString(), ex.getMessage()));
+						return FileVisitResult.CONTINUE;
+					}
 					if (!isSelected(path)) {
 						return FileVisitResult.CONTINUE;
 					}
 					if (attributes.isSymbolicLink()) {
-						skipped.add(new Skipped(path, "it is a symbolic link, and links are never followed"));
+						skipped.add(new Skipped(path.toString(), "it is a symbolic link, and links are never followed"));
 					}
 					else if (attributes.isRegularFile()) {
 						files.add(path);
@@ -63,7 +76,7 @@ public final class AssetScanner {
 
 				@Override
 				public FileVisitResult visitFileFailed(Path file, IOException ex) {
-					skipped.add(new Skipped(AssetPath.relative(normalisedRoot, file), "it cannot be read: " + ex));
+					skipped.add(new Skipped(normalisedRoot.relativize(file).toString(), "it cannot be read: " + ex));
 					return FileVisitResult.CONTINUE;
 				}
 
@@ -105,8 +118,8 @@ public final class AssetScanner {
 	public record Scan(Path root, List<AssetPath> files, List<Skipped> skipped) {
 	}
 
-	/** A file passed over, with the reason. */
-	public record Skipped(AssetPath path, String reason) {
+	/** A file passed over, with the reason; the path is as the file system spells it. */
+	public record Skipped(String path, String reason) {
 
 		@Override
 		public String toString() {

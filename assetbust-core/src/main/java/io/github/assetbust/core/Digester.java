@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,7 +49,8 @@ public final class Digester {
 		MessageDigest integrity = newIntegrityDigest();
 		long size = 0;
 		byte[] buffer = new byte[BUFFER_SIZE];
-		try (InputStream in = Files.newInputStream(file)) {
+		// a file swapped for a link after the scan is refused, not followed out of the root
+		try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
 			int read;
 			while ((read = in.read(buffer)) != -1) {
 				name.update(buffer, 0, read);

@@ -1,6 +1,7 @@
 package io.github.assetbust.core;
 
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * An Ant-style glob over {@link AssetPath}s: {@code *} and {@code ?} stay inside one folder,
@@ -20,8 +21,14 @@ public final class Glob {
 		this.pattern = pattern;
 	}
 
+	/** @throws AssetbustException naming the glob if it cannot be understood */
 	public static Glob of(String glob) {
-		return new Glob(glob, Pattern.compile(toRegex(glob)));
+		try {
+			return new Glob(glob, Pattern.compile(toRegex(glob)));
+		}
+		catch (PatternSyntaxException ex) {
+			throw new AssetbustException("Invalid glob '" + glob + "': " + ex.getDescription(), ex);
+		}
 	}
 
 	public boolean matches(AssetPath path) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
@@ -26,11 +27,16 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ManifestStore {
 
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+	// a manifest naming one asset twice is ambiguous, so it is rejected rather than last-one-wins
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.build();
 
 	// the caller owns the stream: closing it would close the atomic writer's channel before it is synced
-	private static final ObjectWriter WRITER = MAPPER.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).with(new DefaultPrettyPrinter()
-		.withSeparators(Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER)));
+	private static final ObjectWriter WRITER = MAPPER.writer()
+		.without(StreamWriteFeature.AUTO_CLOSE_TARGET)
+		.with(new DefaultPrettyPrinter().withSeparators(
+				Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER)));
 
 	private ManifestStore() {
 	}
@@ -89,7 +95,7 @@ public final class ManifestStore {
 			AssetPath path = path(text(value.get("path"), key + ".path", location), key, location);
 			String integrity = value.hasNonNull("integrity") ? text(value.get("integrity"), key + ".integrity", location)
 					: null;
-			long size = value.hasNonNull("size") ? value.get("size").asLong(-1) : -1;
+			long size = size(value.get("size"), key, location);
 			put(entries, path(key, key, location), new ManifestEntry(path, integrity, size), location);
 		}
 		return new Manifest(algorithm, generated, entries);
@@ -147,8 +153,18 @@ public final class ManifestStore {
 		}
 	}
 
+	private static long size(JsonNode node, String key, String location) {
+		if (node == null || node.isNull()) {
+			return -1;
+		}
+		if (!node.canConvertToExactIntegral() || !node.canConvertToLong() || node.asLong() < 0) {
+			throw new ManifestFormatException(location, "\"" + key + ".size\" must be a whole number of bytes, not " + node);
+		}
+		return node.asLong();
+	}
+
 	private static String describe(JacksonException ex) {
-		return (ex.getLocation() != null)
+		return (ex.getLocation() != null && ex.getLocation().getLineNr() > 0)
 				? " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")" : "";
 	}
 
@@ -184,15 +200,12 @@ public final class ManifestStore {
 				node.put("size", entry.size());
 			}
 		});
-		byte[] json;
 		try {
-			// through a byte array, because Jackson closes a stream it writes to
-			json = WRITER.writeValueAsBytes(root);
+			WRITER.writeValue(out, root);
 		}
 		catch (JacksonException ex) {
 			throw new IOException("Cannot write manifest: " + ex.getOriginalMessage(), ex);
 		}
-		out.write(json);
 		out.write('\n');
 	}
 

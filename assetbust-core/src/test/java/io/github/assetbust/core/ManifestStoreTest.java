@@ -1,0 +1,372 @@
+package io.github.assetbust.core;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ManifestStoreTest {
+
+	private static final String MD5 = "5d41402abc4b2a76b9719d911017c592";
+
+	@TempDir
+	Path folder;
+
+	private static ManifestEntry entry(String path, String integrity, long size) {
+		return new ManifestEntry(AssetPath.of(path), integrity, size);
+	}
+
+	private static Manifest sample(Instant generated) {
+		Map<AssetPath, ManifestEntry> assets = new LinkedHashMap<>();
+		assets.put(AssetPath.of("js/app.min.js"), entry("js/app.min-" + MD5 + ".js", "sha384-abc", 42));
+		assets.put(AssetPath.of("css/main.css"), entry("css/main-" + MD5 + ".css", "sha384-def", 1234));
+		assets.put(AssetPath.of("img/ünïcødé 图.png"), entry("img/ünïcødé 图-" + MD5 + ".png", "sha384-ghi", 0));
+		return new Manifest(DigestAlgorithm.MD5, generated, assets);
+	}
+
+	private Path manifestFile(String json) throws IOException {
+		return TestFiles.write(this.folder, "asset-manifest.json", json);
+	}
+
+	private static String json(Manifest manifest) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ManifestStore.write(manifest, out);
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	// writing and reading back
+
+	@Test
+	void readsBackWhatItWrote() throws IOException {
+		Manifest manifest = sample(Instant.parse("2026-11-25T15:00:00Z"));
+		Path file = this.folder.resolve("asset-manifest.json");
+		ManifestStore.write(manifest, file);
+		assertThat(ManifestStore.read(file)).isEqualTo(manifest);
+	}
+
+	@Test
+	void readsBackAnEntryWithoutIntegrityOrSize() throws IOException {
+		Manifest manifest = new Manifest(DigestAlgorithm.SHA256, null,
+				Map.of(AssetPath.of("LICENSE"), entry("LICENSE-" + MD5, null, -1)));
+		Path file = this.folder.resolve("asset-manifest.json");
+		ManifestStore.write(manifest, file);
+		assertThat(ManifestStore.read(file)).isEqualTo(manifest);
+	}
+
+	@Test
+	void writesTheDocumentedV1Layout() throws IOException {
+		String json = json(sample(Instant.parse("2026-11-25T15:00:00Z")));
+		assertThat(json).contains("\"version\": 1", "\"algorithm\": \"md5\"", "\"generated\": \"2026-11-25T15:00:00Z\"",
+				"\"css/main.css\"", "\"path\": \"css/main-" + MD5 + ".css\"", "\"integrity\": \"sha384-def\"",
+				"\"size\": 1234");
+	}
+
+	@Test
+	void writesUnicodePathsAsUtf8() throws IOException {
+		assertThat(json(sample(null))).contains("\"img/ünïcødé 图.png\"");
+	}
+
+	@Test
+	void writesTheSameManifestAsIdenticalBytes() throws IOException {
+		Path first = this.folder.resolve("first.json");
+		Path second = this.folder.resolve("second.json");
+		ManifestStore.write(sample(Instant.parse("2026-11-25T15:00:00Z")), first);
+		ManifestStore.write(sample(Instant.parse("2026-11-25T15:00:00Z")), second);
+		assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+	}
+
+	@Test
+	void writesEntriesSortedWhateverOrderTheyWereAddedIn() throws IOException {
+		Map<AssetPath, ManifestEntry> reversed = new LinkedHashMap<>();
+		Manifest sorted = sample(null);
+		sorted.assets().keySet().stream().sorted((a, b) -> b.compareTo(a))
+			.forEach((key) -> reversed.put(key, sorted.assets().get(key)));
+		String json = json(new Manifest(DigestAlgorithm.MD5, null, reversed));
+		assertThat(json).isEqualTo(json(sorted));
+		assertThat(json.indexOf("\"css/main.css\"")).isLessThan(json.indexOf("\"img/"))
+			.isLessThan(json.indexOf("\"js/app.min.js\""));
+	}
+
+	@Test
+	void leavesOutGeneratedForAReproducibleManifest() throws IOException {
+		assertThat(json(sample(null))).doesNotContain("generated");
+	}
+
+	@Test
+	void leavesTheCallersStreamOpen() throws IOException {
+		boolean[] closed = { false };
+		ByteArrayOutputStream out = new ByteArrayOutputStream() {
+
+			@Override
+			public void close() {
+				closed[0] = true;
+			}
+
+		};
+		ManifestStore.write(sample(null), out);
+		assertThat(closed[0]).isFalse();
+		assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("}\n");
+	}
+
+	@Test
+	void endsTheFileWithANewline() throws IOException {
+		assertThat(json(sample(null))).endsWith("}\n");
+	}
+
+	@Test
+	void writesAnEmptyManifest() throws IOException {
+		Path file = this.folder.resolve("asset-manifest.json");
+		ManifestStore.write(Manifest.empty(), file);
+		assertThat(ManifestStore.read(file).assets()).isEmpty();
+	}
+
+	@Test
+	void keepsThePreviousManifestWhenWritingTheNewOneFails() throws IOException {
+		Path file = this.folder.resolve("asset-manifest.json");
+		ManifestStore.write(sample(null), file);
+		byte[] before = Files.readAllBytes(file);
+		Manifest broken = new Manifest(DigestAlgorithm.MD5, null,
+				Map.of(AssetPath.of("css/main.css"), new ManifestEntry(null, null, -1)));
+		assertThatThrownBy(() -> ManifestStore.write(broken, file)).isInstanceOf(NullPointerException.class);
+		assertThat(Files.readAllBytes(file)).isEqualTo(before);
+		assertThat(TestFiles.tempFiles(this.folder)).isEmpty();
+	}
+
+	// reading
+
+	@Test
+	void readsTheOriginalScriptsFlatFormat() throws IOException {
+		Manifest manifest = ManifestStore.read(manifestFile("{\"main.css\": \"cache/main-" + MD5 + ".css\"}"));
+		assertThat(manifest.algorithm()).isNull();
+		assertThat(manifest.generated()).isNull();
+		assertThat(manifest.assets())
+			.containsExactly(Map.entry(AssetPath.of("main.css"), entry("cache/main-" + MD5 + ".css", null, -1)));
+	}
+
+	@Test
+	void normalisesLeadingSlashesInKeysAndPaths() throws IOException {
+		Manifest manifest = ManifestStore.read(manifestFile(
+				"{\"version\": 1, \"assets\": {\"/css/a.css\": {\"path\": \"/css/a-" + MD5 + ".css\"}}}"));
+		assertThat(manifest.assets()).containsOnlyKeys(AssetPath.of("css/a.css"));
+		assertThat(manifest.assets().get(AssetPath.of("css/a.css")).path()).hasToString("css/a-" + MD5 + ".css");
+	}
+
+	@Test
+	void readsAManifestWithoutAlgorithmOrGenerated() throws IOException {
+		Manifest manifest = ManifestStore.read(manifestFile("{\"version\": 1, \"assets\": {}}"));
+		assertThat(manifest).isEqualTo(Manifest.empty());
+	}
+
+	@Test
+	void listsTheHashedPathsOfItsEntries() {
+		assertThat(sample(null).hashedPaths()).extracting(AssetPath::toString)
+			.containsExactlyInAnyOrder("js/app.min-" + MD5 + ".js", "css/main-" + MD5 + ".css",
+					"img/ünïcødé 图-" + MD5 + ".png");
+	}
+
+	@Test
+	void readsFromAStreamNamingTheLocationInErrors() {
+		ByteArrayInputStream in = new ByteArrayInputStream("[]".getBytes(StandardCharsets.UTF_8));
+		assertThatThrownBy(() -> ManifestStore.read(in, "classpath:/META-INF/assetbust/manifest.json"))
+			.isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining("classpath:/META-INF/assetbust/manifest.json");
+	}
+
+	@Test
+	void reportsAMissingFileAsNoSuchFile() {
+		assertThatThrownBy(() -> ManifestStore.read(this.folder.resolve("missing.json")))
+			.isInstanceOf(NoSuchFileException.class);
+	}
+
+	// rejecting what cannot be trusted
+
+	@Test
+	void rejectsMalformedJsonNamingTheFileAndTheLine() throws IOException {
+		Path file = manifestFile("{\n\"version\": 1,\n\"assets\": {\"a.css\" \"a-x.css\"}\n}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("line 3");
+	}
+
+	@Test
+	void rejectsATruncatedFileNamingIt() throws IOException {
+		Path file = this.folder.resolve("asset-manifest.json");
+		ManifestStore.write(sample(null), file);
+		byte[] whole = Files.readAllBytes(file);
+		Files.write(file, Arrays.copyOf(whole, whole.length / 2));
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("end-of-input");
+	}
+
+	@Test
+	void rejectsAnEmptyFileSayingItIsEmpty() throws IOException {
+		Path file = manifestFile("");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("empty");
+	}
+
+	@Test
+	void rejectsJsonThatIsNotAnObject() throws IOException {
+		Path file = manifestFile("[\"css/main.css\"]");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("expected a JSON object");
+	}
+
+	@Test
+	void rejectsAnotherVersionNamingIt() throws IOException {
+		Path file = manifestFile("{\"version\": 2, \"assets\": {}}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("unsupported version 2");
+	}
+
+	@Test
+	void rejectsAVersionThatIsNotANumber() throws IOException {
+		Path file = manifestFile("{\"version\": \"1\", \"assets\": {}}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("unsupported version");
+	}
+
+	@Test
+	void rejectsAssetsThatAreNotAnObject() throws IOException {
+		Path file = manifestFile("{\"version\": 1, \"assets\": [\"css/main.css\"]}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("\"assets\" must be a JSON object");
+	}
+
+	@Test
+	void rejectsAnEntryThatIsNotAnObject() throws IOException {
+		Path file = manifestFile("{\"version\": 1, \"assets\": {\"css/main.css\": \"css/main-" + MD5 + ".css\"}}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("entry \"css/main.css\" must be a JSON object");
+	}
+
+	@Test
+	void rejectsAnEntryWithoutPath() throws IOException {
+		Path file = manifestFile("{\"version\": 1, \"assets\": {\"css/main.css\": {\"size\": 3}}}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("\"css/main.css.path\" must be a string");
+	}
+
+	@Test
+	void rejectsAFlatEntryThatIsNotAString() throws IOException {
+		Path file = manifestFile("{\"main.css\": {\"path\": \"cache/main.css\"}}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("\"main.css\" must be a string");
+	}
+
+	@Test
+	void rejectsAnEntryPathThatEscapesTheRoot() throws IOException {
+		Path file = manifestFile("{\"version\": 1, \"assets\": {\"css/main.css\": {\"path\": \"../x\"}}}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("css/main.css")
+			.hasMessageContaining("'../x'")
+			.hasMessageContaining("escapes the asset root");
+	}
+
+	@Test
+	void rejectsAKeyThatEscapesTheRoot() throws IOException {
+		Path file = manifestFile("{\"../etc/passwd\": \"cache/passwd-" + MD5 + "\"}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("escapes the asset root");
+	}
+
+	@Test
+	void rejectsAFlatEntryPathThatEscapesTheRoot() throws IOException {
+		Path file = manifestFile("{\"main.css\": \"cache/../../main.css\"}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("escapes the asset root");
+	}
+
+	@Test
+	void rejectsTwoKeysThatNameTheSameAssetOnceNormalised() throws IOException {
+		Path file = manifestFile("{\"version\": 1, \"assets\": {" + "\"css/a.css\": {\"path\": \"css/a-1.css\"}, "
+				+ "\"/css/a.css\": {\"path\": \"css/a-2.css\"}}}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("two entries name the asset \"css/a.css\"");
+	}
+
+	@Test
+	void rejectsTwoFlatKeysThatNameTheSameAssetOnceNormalised() throws IOException {
+		Path file = manifestFile("{\"main.css\": \"cache/main-1.css\", \"./main.css\": \"cache/main-2.css\"}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("two entries name the asset \"main.css\"");
+	}
+
+	@Test
+	void rejectsAGeneratedTimeThatIsNotAnInstant() throws IOException {
+		Path file = manifestFile("{\"version\": 1, \"generated\": \"yesterday\", \"assets\": {}}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("\"generated\"")
+			.hasMessageContaining("yesterday");
+	}
+
+	@Test
+	void rejectsAnUnknownAlgorithmNamingTheFile() throws IOException {
+		Path file = manifestFile("{\"version\": 1, \"algorithm\": \"crc32\", \"assets\": {}}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("crc32");
+	}
+
+	@Test
+	void rejectsAnIntegrityThatIsNotAString() throws IOException {
+		Path file = manifestFile(
+				"{\"version\": 1, \"assets\": {\"a.css\": {\"path\": \"a-" + MD5 + ".css\", \"integrity\": 5}}}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("\"a.css.integrity\" must be a string");
+	}
+
+
+	@Test
+	void rejectsAnAssetNamedTwice() throws IOException {
+		Path file = manifestFile("{\"version\": 1, \"assets\": {\"a.css\": {\"path\": \"a-1.css\"}, "
+				+ "\"a.css\": {\"path\": \"a-2.css\"}}}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("Duplicate")
+			.hasMessageContaining("a.css");
+	}
+
+	@Test
+	void rejectsASizeThatIsNotAByteCount() throws IOException {
+		Path file = manifestFile("{\"version\": 1, \"assets\": {\"a.css\": {\"path\": \"a-1.css\", \"size\": \"big\"}}}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("\"a.css.size\" must be a whole number of bytes");
+	}
+
+	@Test
+	void aFolderWhereTheManifestShouldBeIsNotReportedWithAMadeUpLine() throws IOException {
+		Path folder = Files.createDirectory(this.folder.resolve("asset-manifest.json"));
+		assertThatThrownBy(() -> ManifestStore.read(folder)).hasMessageNotContaining("line -1");
+	}
+}
