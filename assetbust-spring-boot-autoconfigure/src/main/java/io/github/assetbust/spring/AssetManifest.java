@@ -118,6 +118,11 @@ public class AssetManifest implements AutoCloseable {
 		this.watcher.scheduleWithFixedDelay(this::reloadIfChanged, millis, millis, TimeUnit.MILLISECONDS);
 	}
 
+	/** Whether a background check for changes is running. */
+	public synchronized boolean isWatching() {
+		return this.watcher != null;
+	}
+
 	void reloadIfChanged() {
 		Object version = currentVersion();
 		if (version != null && !Objects.equals(version, this.lastSeenVersion)) {

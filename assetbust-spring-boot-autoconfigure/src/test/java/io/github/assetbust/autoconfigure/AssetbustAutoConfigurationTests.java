@@ -80,6 +80,37 @@ class AssetbustAutoConfigurationTests {
 	}
 
 	@Test
+	void watchesAFileManifestByDefault() {
+		this.runner.withPropertyValues("assetbust.manifest=file:" + this.root.resolve("m.json"))
+			.run((context) -> assertThat(context.getBean(AssetManifest.class).isWatching()).isTrue());
+	}
+
+	@Test
+	void doesNotWatchWhenReloadIsOff() {
+		this.runner.withPropertyValues("assetbust.manifest=file:" + this.root.resolve("m.json"), "assetbust.reload=false")
+			.run((context) -> assertThat(context.getBean(AssetManifest.class).isWatching()).isFalse());
+	}
+
+	@Test
+	void stopsWatchingWhenTheContextCloses() {
+		AssetManifest[] manifest = new AssetManifest[1];
+		this.runner.withPropertyValues("assetbust.manifest=file:" + this.root.resolve("m.json"))
+			.run((context) -> manifest[0] = context.getBean(AssetManifest.class));
+		assertThat(manifest[0].isWatching()).isFalse();
+	}
+
+	@Test
+	void appliesTheUrlPrefix() throws IOException {
+		Path manifest = this.root.resolve("m.json");
+		Files.writeString(manifest,
+				"{\"version\":1,\"assets\":{\"js/app.js\":{\"path\":\"js/app-0cc175b9c0f1b6a831c399e269772661.js\"}}}",
+				StandardCharsets.UTF_8);
+		this.runner.withPropertyValues("assetbust.manifest=" + manifest, "assetbust.url-prefix=https://cdn.example.com/")
+			.run((context) -> assertThat(context.getBean(AssetResolver.class).url("app.js"))
+				.isEqualTo("https://cdn.example.com/js/app-0cc175b9c0f1b6a831c399e269772661.js"));
+	}
+
+	@Test
 	void backsOffWhenDisabled() {
 		this.runner.withPropertyValues("assetbust.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(AssetResolver.class);
