@@ -13,10 +13,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,16 +68,27 @@ public final class AssetBuilder {
 		Set<AssetPath> scanned = Set.copyOf(scan.files());
 		scan.skipped().forEach((skipped) -> logger.warn("{}", skipped));
 
-		Map<AssetPath, ManifestEntry> entries = new LinkedHashMap<>();
-		int written = 0;
-		long bytesWritten = 0;
+		Set<AssetPath> assets = new TreeSet<>();
 		for (AssetPath file : scan.files()) {
 			Path source = file.resolveAgainst(root);
-			if (source.equals(scannedManifestFile) || isTempFile(file) || generatedBefore.contains(file)
-					|| isHashedCopy(file, source, scanned)) {
-				continue;
+			if (!source.equals(scannedManifestFile) && !isTempFile(file) && !generatedBefore.contains(file)
+					&& !isHashedCopy(file, source, scanned)) {
+				assets.add(file);
 			}
-			Copy copy = writeHashedCopy(root, file, source);
+		}
+		ReferenceRewriter.Plan plan = new ReferenceRewriter(root, assets).plan();
+		plan.report().problems().forEach((problem) -> logger.warn("{}", problem));
+		failOnBrokenReferences(plan.report());
+
+		Map<AssetPath, ManifestEntry> entries = new TreeMap<>();
+		Map<AssetPath, AssetPath> hashedPaths = new HashMap<>();
+		int written = 0;
+		long bytesWritten = 0;
+		for (AssetPath file : plan.order()) {
+			TextAsset text = plan.texts().get(file);
+			Copy copy = (text != null) ? writeHashedCopy(root, file, ReferenceRewriter.rewrite(text, hashedPaths))
+					: writeHashedCopy(root, file, file.resolveAgainst(root));
+			hashedPaths.put(file, copy.path());
 			entries.put(file, ManifestEntry.of(copy.path(), copy.digest()));
 			if (copy.written()) {
 				written++;
@@ -91,7 +105,17 @@ public final class AssetBuilder {
 					+ "; the previous manifest is still in place", ex);
 		}
 		return new BuildResult(manifest, manifestFile, written, entries.size() - written, bytesWritten, scan.skipped(),
-				Duration.ofNanos(System.nanoTime() - start));
+				plan.report(), Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	private void failOnBrokenReferences(ReferenceReport report) {
+		List<ReferenceProblem> broken = report.broken();
+		if (this.options.strict() && !broken.isEmpty()) {
+			throw new AssetbustException(broken.size() + " reference" + ((broken.size() == 1) ? "" : "s")
+					+ " cannot be resolved (strict mode); nothing was written:\n  " + broken.stream()
+						.map(ReferenceProblem::toString)
+						.collect(Collectors.joining("\n  ")));
+		}
 	}
 
 	private static Path inRealFolder(Path file) {
@@ -146,6 +170,7 @@ public final class AssetBuilder {
 
 	private Copy writeHashedCopy(Path root, AssetPath file, Path source) {
 		Path temp = null;
+		boolean moved = false;
 		try {
 			temp = AtomicFiles.newTempFile(source);
 			Digest digest;
@@ -156,26 +181,63 @@ public final class AssetBuilder {
 			}
 			AssetPath hashed = HashedName.of(file, digest.forName(this.options.digestLength()));
 			Path target = hashed.resolveAgainst(root);
-			if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-				Files.delete(temp);
-				if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-					throw new AssetbustException("Cannot write the hashed copy of " + file + ": " + hashed
-							+ " exists and is not a regular file; move it away and build again");
-				}
-				if (Files.size(target) != digest.size()) {
-					throw new AssetbustException("Cannot use the hashed copy of " + file + ": " + hashed + " exists with "
-							+ Files.size(target) + " bytes instead of " + digest.size()
-							+ ", so its content does not match its name; move it away and build again");
-				}
+			if (existingCopyMatches(file, hashed, target, digest)) {
 				return new Copy(hashed, digest, false);
 			}
 			AtomicFiles.move(temp, target);
+			moved = true;
 			return new Copy(hashed, digest, true);
 		}
 		catch (IOException ex) {
-			deleteQuietly(temp);
 			throw new AssetbustException("Cannot write the hashed copy of " + file + " in " + root + ": " + ex, ex);
 		}
+		finally {
+			if (!moved) {
+				deleteQuietly(temp);
+			}
+		}
+	}
+
+	/** Writes rewritten content as the hashed copy of {@code file}; its name is the digest of exactly these bytes. */
+	private Copy writeHashedCopy(Path root, AssetPath file, byte[] content) {
+		Digest digest = this.digester.digest(content);
+		AssetPath hashed = HashedName.of(file, digest.forName(this.options.digestLength()));
+		Path target = hashed.resolveAgainst(root);
+		try {
+			if (existingCopyMatches(file, hashed, target, digest)) {
+				return new Copy(hashed, digest, false);
+			}
+			AtomicFiles.write(target, (out) -> {
+				out.write(content);
+				return null;
+			});
+			return new Copy(hashed, digest, true);
+		}
+		catch (IOException ex) {
+			throw new AssetbustException("Cannot write the hashed copy of " + file + " in " + root + ": " + ex, ex);
+		}
+	}
+
+	/**
+	 * Whether a file already has the hashed name; the content behind a digest name is the same by
+	 * construction, but a file of the wrong size there was put by something else.
+	 * @throws AssetbustException if something that cannot be this copy is in the way
+	 */
+	private static boolean existingCopyMatches(AssetPath file, AssetPath hashed, Path target, Digest digest)
+			throws IOException {
+		if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+			return false;
+		}
+		if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+			throw new AssetbustException("Cannot write the hashed copy of " + file + ": " + hashed
+					+ " exists and is not a regular file; move it away and build again");
+		}
+		if (Files.size(target) != digest.size()) {
+			throw new AssetbustException("Cannot use the hashed copy of " + file + ": " + hashed + " exists with "
+					+ Files.size(target) + " bytes instead of " + digest.size()
+					+ ", so its content does not match its name; move it away and build again");
+		}
+		return true;
 	}
 
 	private static void deleteQuietly(Path temp) {

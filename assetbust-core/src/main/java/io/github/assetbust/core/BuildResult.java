@@ -12,15 +12,18 @@ import java.util.List;
  * @param unchanged how many hashed copies were already there with the right content
  * @param bytesWritten the bytes of hashed copies it wrote
  * @param skipped files it had to pass over, each with its reason
+ * @param references what it did with the references inside CSS and JavaScript
  * @param duration how long it took
  */
 public record BuildResult(Manifest manifest, Path manifestFile, int written, int unchanged, long bytesWritten,
-		List<AssetScanner.Skipped> skipped, Duration duration) {
+		List<AssetScanner.Skipped> skipped, ReferenceReport references, Duration duration) {
 
 	/** A one-line summary for logs and terminals. */
 	public String summary() {
-		return String.format("%d assets: %d hashed copies written (%,d bytes), %d unchanged, %d skipped, in %d ms",
+		return String.format(
+				"%d assets: %d hashed copies written (%,d bytes), %d unchanged, %d skipped, %d references rewritten, %d reported, in %d ms",
 				this.manifest.size(), this.written, this.bytesWritten, this.unchanged, this.skipped.size(),
+				this.references.count(ReferenceOutcome.REWRITTEN), this.references.problems().size(),
 				this.duration.toMillis());
 	}
 

@@ -1,0 +1,123 @@
+package io.github.assetbust.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Verifies a built tree: every manifest entry's file exists and has the digest its name claims,
+ * and every local reference inside a hashed CSS or JavaScript file resolves to a file that exists.
+ */
+public final class AssetChecker {
+
+	private static final Pattern DIGEST_IN_NAME = Pattern.compile("-([0-9a-f]{8,64})(?:\\.[^.]*)?$");
+
+	private AssetChecker() {
+	}
+
+	/** Checks the tree under {@code root} against the manifest at {@code manifestFile}. */
+	public static CheckResult check(Path root, Path manifestFile) {
+		Path realRoot = AssetScanner.checkRoot(root);
+		Manifest manifest;
+		try {
+			manifest = ManifestStore.read(manifestFile);
+		}
+		catch (NoSuchFileException ex) {
+			return new CheckResult(0, 0, List.of("No manifest at " + manifestFile));
+		}
+		catch (IOException | AssetbustException ex) {
+			return new CheckResult(0, 0, List.of(ex.getMessage()));
+		}
+		List<String> problems = new ArrayList<>();
+		int references = 0;
+		for (Map.Entry<AssetPath, ManifestEntry> entry : manifest.assets().entrySet()) {
+			AssetPath hashed = entry.getValue().path();
+			Path file = hashed.resolveAgainst(realRoot);
+			if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+				problems.add(entry.getKey() + ": its hashed copy " + hashed + " does not exist");
+				continue;
+			}
+			try {
+				checkDigest(manifest.algorithm(), hashed, file, problems);
+				references += checkReferences(realRoot, hashed, file, problems);
+			}
+			catch (IOException ex) {
+				problems.add(hashed + ": cannot be read: " + ex.getMessage());
+			}
+		}
+		return new CheckResult(manifest.size(), references, problems);
+	}
+
+	private static void checkDigest(DigestAlgorithm declared, AssetPath hashed, Path file, List<String> problems)
+			throws IOException {
+		Matcher matcher = DIGEST_IN_NAME.matcher(hashed.fileName());
+		if (!matcher.find()) {
+			problems.add(hashed + ": its name carries no digest");
+			return;
+		}
+		String named = matcher.group(1);
+		DigestAlgorithm algorithm = (declared != null) ? declared
+				: (named.length() > DigestAlgorithm.MD5.hexLength()) ? DigestAlgorithm.SHA256 : DigestAlgorithm.MD5;
+		String actual = new Digester(algorithm).digest(file).hex();
+		if (!actual.startsWith(named)) {
+			problems.add(hashed + ": its " + algorithm.id() + " digest is " + actual + ", not the " + named
+					+ " its name claims");
+		}
+	}
+
+	private static int checkReferences(Path root, AssetPath hashed, Path file, List<String> problems)
+			throws IOException {
+		ReferenceSyntax syntax = ReferenceSyntax.forPath(hashed);
+		if (syntax == null) {
+			return 0;
+		}
+		String content;
+		try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+			content = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+		}
+		int local = 0;
+		for (Reference reference : syntax.find(content)) {
+			ReferenceTarget target = ReferenceTarget.of(hashed, reference.url());
+			String where = hashed + " line " + reference.line() + ": '" + reference.url() + "'";
+			if (target.kind() == ReferenceTarget.Kind.OUTSIDE_ROOT) {
+				local++;
+				problems.add(where + " points outside the asset root");
+			}
+			else if (target.kind() == ReferenceTarget.Kind.LOCAL) {
+				local++;
+				if (!Files.isRegularFile(target.path().resolveAgainst(root), LinkOption.NOFOLLOW_LINKS)) {
+					problems.add(where + " points at " + target.path() + ", which does not exist");
+				}
+			}
+		}
+		return local;
+	}
+
+	/**
+	 * What a check found.
+	 * @param entries how many manifest entries it checked
+	 * @param references how many local references inside hashed files it followed
+	 * @param problems every violation, each naming the file (and line, for references)
+	 */
+	public record CheckResult(int entries, int references, List<String> problems) {
+
+		public CheckResult {
+			problems = List.copyOf(problems);
+		}
+
+		public boolean ok() {
+			return this.problems.isEmpty();
+		}
+
+	}
+
+}

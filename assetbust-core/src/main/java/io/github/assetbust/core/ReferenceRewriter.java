@@ -1,0 +1,174 @@
+package io.github.assetbust.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Finds the references inside an asset tree's CSS and JavaScript, orders the assets so that
+ * referenced files are hashed before the files that reference them, and rewrites each reference to
+ * the hashed name of its target. Since the rewritten bytes are the bytes that get digested, a
+ * file's name changes whenever anything it references changes, through any number of imports.
+ */
+public final class ReferenceRewriter {
+
+	private final Path root;
+
+	private final Set<AssetPath> assets;
+
+	/**
+	 * @param root the asset root, already resolved to its real path
+	 * @param assets every asset the build hashes
+	 */
+	public ReferenceRewriter(Path root, Set<AssetPath> assets) {
+		this.root = root;
+		this.assets = assets;
+	}
+
+	/** Reads the text assets among {@code assets} and plans the build. */
+	public Plan plan() {
+		SortedMap<AssetPath, List<AssetPath>> graph = new TreeMap<>();
+		Map<AssetPath, List<Found>> found = new TreeMap<>();
+		Map<AssetPath, String> contents = new TreeMap<>();
+		for (AssetPath asset : this.assets) {
+			String content = read(asset);
+			List<Found> references = (content != null) ? find(asset, content) : List.of();
+			List<AssetPath> targets = references.stream()
+				.filter((reference) -> reference.target().kind() == ReferenceTarget.Kind.LOCAL)
+				.map((reference) -> reference.target().path())
+				.filter(this.assets::contains)
+				.toList();
+			found.put(asset, references);
+			graph.put(asset, targets);
+			if (!targets.isEmpty()) {
+				// only what will be rewritten stays in memory; everything else is streamed later
+				contents.put(asset, content);
+			}
+		}
+		DependencyGraph dependencies = new DependencyGraph(graph);
+		Map<ReferenceOutcome, Integer> counts = new EnumMap<>(ReferenceOutcome.class);
+		List<ReferenceProblem> problems = new ArrayList<>();
+		Map<AssetPath, TextAsset> texts = new TreeMap<>();
+		found.forEach((asset, references) -> {
+			List<TextAsset.Link> links = new ArrayList<>();
+			for (Found reference : references) {
+				ReferenceOutcome outcome = classify(asset, reference, dependencies, problems);
+				counts.merge(outcome, 1, Integer::sum);
+				if (outcome == ReferenceOutcome.REWRITTEN) {
+					links.add(new TextAsset.Link(reference.reference(), reference.target()));
+				}
+			}
+			if (!links.isEmpty()) {
+				texts.put(asset, new TextAsset(asset, contents.get(asset), List.copyOf(links)));
+			}
+		});
+		return new Plan(dependencies.order(), texts, new ReferenceReport(counts, problems));
+	}
+
+	/** The content of a file that may hold references, one char a byte; {@code null} for other files. */
+	private String read(AssetPath asset) {
+		if (ReferenceSyntax.forPath(asset) == null) {
+			return null;
+		}
+		try (InputStream in = Files.newInputStream(asset.resolveAgainst(this.root), LinkOption.NOFOLLOW_LINKS)) {
+			return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+		}
+		catch (IOException ex) {
+			throw new AssetbustException("Cannot read " + asset + " in " + this.root + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static List<Found> find(AssetPath asset, String content) {
+		return ReferenceSyntax.forPath(asset)
+			.find(content)
+			.stream()
+			.map((reference) -> new Found(reference, ReferenceTarget.of(asset, reference.url())))
+			.toList();
+	}
+
+	private ReferenceOutcome classify(AssetPath asset, Found found, DependencyGraph dependencies,
+			List<ReferenceProblem> problems) {
+		ReferenceTarget target = found.target();
+		Reference reference = found.reference();
+		String url = utf8(reference.url());
+		switch (target.kind()) {
+			case DATA_URI:
+				return ReferenceOutcome.DATA_URI;
+			case EXTERNAL:
+				return ReferenceOutcome.EXTERNAL;
+			case FRAGMENT_ONLY:
+				return ReferenceOutcome.FRAGMENT_ONLY;
+			case OUTSIDE_ROOT:
+				problems.add(new ReferenceProblem(asset, reference.line(), url, ReferenceOutcome.OUTSIDE_ROOT,
+						"points outside the asset root; not followed, left as written"));
+				return ReferenceOutcome.OUTSIDE_ROOT;
+			default:
+		}
+		AssetPath path = target.path();
+		if (!this.assets.contains(path)) {
+			if (Files.isRegularFile(path.resolveAgainst(this.root), LinkOption.NOFOLLOW_LINKS)) {
+				return ReferenceOutcome.NOT_AN_ASSET;
+			}
+			problems.add(new ReferenceProblem(asset, reference.line(), url, ReferenceOutcome.MISSING,
+					"points at " + path + ", which does not exist; left as written"));
+			return ReferenceOutcome.MISSING;
+		}
+		List<AssetPath> cycle = dependencies.cycleClosedBy(asset, path);
+		if (cycle != null) {
+			problems.add(new ReferenceProblem(asset, reference.line(), url, ReferenceOutcome.CYCLE,
+					"closes the reference cycle "
+							+ cycle.stream().map(AssetPath::toString).collect(Collectors.joining(" -> "))
+							+ "; it keeps pointing at the unhashed " + path));
+			return ReferenceOutcome.CYCLE;
+		}
+		return ReferenceOutcome.REWRITTEN;
+	}
+
+	/**
+	 * The content of {@code text} with every reference pointing at its target's hashed copy.
+	 * @param hashedPaths the hashed copy of every asset already built
+	 */
+	public static byte[] rewrite(TextAsset text, Map<AssetPath, AssetPath> hashedPaths) {
+		String content = text.content();
+		StringBuilder out = new StringBuilder(content.length() + 40 * text.references().size());
+		int written = 0;
+		for (TextAsset.Link link : text.references()) {
+			AssetPath hashed = hashedPaths.get(link.target().path());
+			if (hashed == null) {
+				throw new IllegalStateException("Asset " + link.target().path() + " was not hashed before " + text.path());
+			}
+			out.append(content, written, link.reference().start()).append(link.target().rewrittenTo(hashed));
+			written = link.reference().end();
+		}
+		out.append(content, written, content.length());
+		return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+	}
+
+	private static String utf8(String latin1) {
+		return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+	}
+
+	private record Found(Reference reference, ReferenceTarget target) {
+	}
+
+	/**
+	 * How to build an asset tree.
+	 * @param order every asset, each after the assets it references
+	 * @param texts the assets whose content is rewritten, by path
+	 * @param report what happens to every reference
+	 */
+	public record Plan(List<AssetPath> order, Map<AssetPath, TextAsset> texts, ReferenceReport report) {
+	}
+
+}
