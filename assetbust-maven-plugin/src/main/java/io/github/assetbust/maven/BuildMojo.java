@@ -43,6 +43,10 @@ public class BuildMojo extends AbstractMojo {
 	@Parameter(property = "assetbust.algorithm", defaultValue = "md5")
 	private String algorithm;
 
+	/** Fails the build if a CSS or JavaScript reference points at a missing file or out of the root. */
+	@Parameter(property = "assetbust.strict", defaultValue = "false")
+	private boolean strict;
+
 	/** Skips the goal. */
 	@Parameter(property = "assetbust.skip", defaultValue = "false")
 	private boolean skip;
@@ -61,7 +65,8 @@ public class BuildMojo extends AbstractMojo {
 			BuildOptions options = BuildOptions.forRoot(this.root.toPath())
 				.withManifest(this.manifest.toPath())
 				.withAlgorithm(DigestAlgorithm.fromId(this.algorithm))
-				.withReproducible(true);
+				.withReproducible(true)
+				.withStrict(this.strict);
 			if (this.includes != null && !this.includes.isEmpty()) {
 				options = options.withIncludes(this.includes);
 			}
@@ -69,6 +74,7 @@ public class BuildMojo extends AbstractMojo {
 				options = options.withExcludes(this.excludes);
 			}
 			BuildResult result = new AssetBuilder(options).build();
+			result.references().problems().forEach((problem) -> getLog().warn(problem.toString()));
 			getLog().info("assetbust: " + result.summary() + "; manifest " + result.manifestFile());
 		}
 		catch (AssetbustException ex) {

@@ -70,7 +70,8 @@ public class AssetBuildRunner implements ApplicationRunner, Ordered {
 			.withManifest(manifestFile)
 			.withIncludes(build.getInclude())
 			.withExcludes(build.getExclude())
-			.withAlgorithm(DigestAlgorithm.fromId(build.getAlgorithm()));
+			.withAlgorithm(DigestAlgorithm.fromId(build.getAlgorithm()))
+			.withStrict(properties.isStrict());
 	}
 
 	/** Runs before the application's own runners, so they already see hashed URLs. */

@@ -34,8 +34,9 @@ public class AssetbustProperties {
 	private String urlPrefix = "";
 
 	/**
-	 * Whether an asset missing from the manifest, or a manifest that cannot be loaded at startup,
-	 * is an error rather than a fallback to the original URL.
+	 * Whether an asset missing from the manifest, a manifest that cannot be loaded at startup, or
+	 * (for the startup build) a CSS or JavaScript reference to a missing file is an error rather
+	 * than a fallback to the original URL.
 	 */
 	private boolean strict = false;
 

@@ -274,6 +274,41 @@ class AssetbustAutoConfigurationTests {
 	}
 
 	@Test
+	void strictStartupBuildFailsOnABrokenCssReference() throws IOException {
+		site();
+		Files.writeString(this.root.resolve("css/main.css"), "body { background: url(../img/gone.png); }",
+				StandardCharsets.UTF_8);
+		this.runner
+			.withPropertyValues("assetbust.strict=true", "assetbust.build.on-startup=true",
+					"assetbust.build.root=file:" + this.root)
+			.run((context) -> {
+				assertThatExceptionOfType(AssetbustException.class)
+					.isThrownBy(() -> context.getBean(AssetBuildRunner.class).run(NO_ARGS))
+					.withMessageContaining("css/main.css line 1: '../img/gone.png' points at img/gone.png");
+				assertThat(this.root.resolve("asset-manifest.json")).doesNotExist();
+			});
+	}
+
+	@Test
+	void lenientStartupBuildRewritesCssAndWarnsAboutABrokenReference(CapturedOutput output) throws Exception {
+		site();
+		Files.createDirectories(this.root.resolve("img"));
+		Files.write(this.root.resolve("img/logo.png"), new byte[] { 1, 2, 3 });
+		Files.writeString(this.root.resolve("css/main.css"),
+				"h1 { background: url(../img/logo.png); } p { background: url(../img/gone.png); }",
+				StandardCharsets.UTF_8);
+		this.runner.withPropertyValues("assetbust.build.on-startup=true", "assetbust.build.root=file:" + this.root)
+			.run((context) -> {
+				context.getBean(AssetBuildRunner.class).run(NO_ARGS);
+				AssetResolver assets = context.getBean(AssetResolver.class);
+				String css = Files.readString(this.root.resolve(assets.url("main.css").substring(1)));
+				assertThat(css).contains("url(../img/logo-").doesNotContain("url(../img/logo.png)")
+					.contains("url(../img/gone.png)");
+				assertThat(output.getAll()).contains("css/main.css line 1: '../img/gone.png' points at img/gone.png");
+			});
+	}
+
+	@Test
 	void startupBuildRefusesAClasspathRoot() {
 		this.runner
 			.withPropertyValues("assetbust.build.on-startup=true",

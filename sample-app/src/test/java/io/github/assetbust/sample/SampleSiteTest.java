@@ -134,6 +134,19 @@ class SampleSiteTest {
 	}
 
 	@Test
+	void theServedStylesheetPointsAtTheHashedImageWhichIsImmutable() {
+		String stylesheet = "/" + SiteClient.hashedPath("css/main.css");
+		String css = new String(this.site.get(stylesheet).body(), StandardCharsets.UTF_8);
+		String hashedImage = SiteClient.hashedPath("img/stripes.png");
+
+		assertThat(css).contains("url(../img/" + hashedImage.substring("img/".length()) + ")")
+			.doesNotContain("stripes.png)");
+		HttpResponse<byte[]> image = this.site.get(URI.create(stylesheet).resolve("../" + hashedImage).getPath());
+		assertThat(image.statusCode()).isEqualTo(200);
+		assertThat(SiteClient.cacheControl(image)).isEqualTo("max-age=31536000, public, immutable");
+	}
+
+	@Test
 	void packagedManifestListsEveryStaticFile() throws IOException {
 		Path sources = Path.of("src/main/resources/static");
 		assertThat(sources).isDirectory();
