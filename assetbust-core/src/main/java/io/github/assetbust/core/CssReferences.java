@@ -132,13 +132,32 @@ final class CssReferences implements ReferenceSyntax {
 			else {
 				int start = this.i;
 				while (this.i < n && this.css.charAt(this.i) != ')' && !Character.isWhitespace(this.css.charAt(this.i))) {
-					this.i += (this.css.charAt(this.i) == '\\') ? 2 : 1;
+					this.i = (this.css.charAt(this.i) == '\\') ? endOfEscape(this.i) : this.i + 1;
 				}
 				this.i = Math.min(this.i, n);
 				add(start, this.i);
 			}
 			int close = this.css.indexOf(')', this.i);
 			this.i = (close < 0) ? n : close + 1;
+		}
+
+		/**
+		 * The index after the escape whose backslash is at {@code backslash}: up to six hex digits and
+		 * the one whitespace that may end them ({@code \\20 }), or else the one escaped character.
+		 */
+		private int endOfEscape(int backslash) {
+			int n = this.css.length();
+			int j = backslash + 1;
+			while (j < n && j < backslash + 7 && Character.digit(this.css.charAt(j), 16) >= 0) {
+				j++;
+			}
+			if (j == backslash + 1) {
+				return j + 1;
+			}
+			if (j + 1 < n && this.css.charAt(j) == '\r' && this.css.charAt(j + 1) == '\n') {
+				return j + 2;
+			}
+			return (j < n && " \t\n\r\f".indexOf(this.css.charAt(j)) >= 0) ? j + 1 : j;
 		}
 
 		/** The index of the quote that closes the string opened at {@code open}, or of the line end. */

@@ -9,7 +9,7 @@ public enum ReferenceOutcome {
 	DATA_URI,
 	/** Left alone: another origin. */
 	EXTERNAL,
-	/** Left alone: only a {@code #fragment}. */
+	/** Left alone: only a {@code #fragment} or {@code ?query}, or a template expression such as {@code #{…}}. */
 	FRAGMENT_ONLY,
 	/** Left alone: names a file that exists but is not hashed (excluded, or a hashed copy itself). */
 	NOT_AN_ASSET,

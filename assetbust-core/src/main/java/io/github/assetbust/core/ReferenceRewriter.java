@@ -117,7 +117,13 @@ public final class ReferenceRewriter {
 		}
 		AssetPath path = target.path();
 		if (!this.assets.contains(path)) {
-			if (Files.isRegularFile(path.resolveAgainst(this.root), LinkOption.NOFOLLOW_LINKS)) {
+			Path real = realPath(path.resolveAgainst(this.root));
+			if (real != null && !real.startsWith(this.root)) {
+				problems.add(new ReferenceProblem(asset, reference.line(), url, ReferenceOutcome.OUTSIDE_ROOT,
+						"leads through a link out of the asset root; not followed, left as written"));
+				return ReferenceOutcome.OUTSIDE_ROOT;
+			}
+			if (real != null && Files.isRegularFile(real)) {
 				return ReferenceOutcome.NOT_AN_ASSET;
 			}
 			problems.add(new ReferenceProblem(asset, reference.line(), url, ReferenceOutcome.MISSING,
@@ -133,6 +139,16 @@ public final class ReferenceRewriter {
 			return ReferenceOutcome.CYCLE;
 		}
 		return ReferenceOutcome.REWRITTEN;
+	}
+
+	/** Where {@code file} really is once every link on the way is followed; {@code null} if nowhere. */
+	private static Path realPath(Path file) {
+		try {
+			return file.toRealPath();
+		}
+		catch (IOException ex) {
+			return null;
+		}
 	}
 
 	/**

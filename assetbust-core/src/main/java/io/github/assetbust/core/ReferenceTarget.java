@@ -2,7 +2,9 @@ package io.github.assetbust.core;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What the URL of a {@link Reference} points at, seen from the file it is written in: a file under
@@ -26,7 +28,7 @@ public record ReferenceTarget(Kind kind, AssetPath path, String rawPath, String 
 		DATA_URI,
 		/** Another origin: {@code https://…}, {@code //cdn…}, any other scheme. */
 		EXTERNAL,
-		/** Only a {@code #fragment}, pointing inside the document itself. */
+		/** No path, only a {@code #fragment} or {@code ?query}: the document itself. */
 		FRAGMENT_ONLY,
 		/** A path that climbs out of the asset root; it is never followed. */
 		OUTSIDE_ROOT
@@ -39,7 +41,7 @@ public record ReferenceTarget(Kind kind, AssetPath path, String rawPath, String 
 	 */
 	public static ReferenceTarget of(AssetPath from, String rawUrl) {
 		String url = rawUrl.strip();
-		int suffixStart = indexOfSuffix(url);
+		int suffixStart = Urls.suffixStart(url);
 		String rawPath = (suffixStart < 0) ? url : url.substring(0, suffixStart);
 		String rawSuffix = (suffixStart < 0) ? "" : url.substring(suffixStart);
 		if (rawPath.isEmpty()) {
@@ -71,13 +73,24 @@ public record ReferenceTarget(Kind kind, AssetPath path, String rawPath, String 
 		int slash = this.rawPath.lastIndexOf('/');
 		String folder = this.rawPath.substring(0, slash + 1);
 		String segment = this.rawPath.substring(slash + 1);
+		String originalName = this.path.fileName();
 		String hashedName = hashed.fileName();
-		String inserted = insertDigest(segment, this.path.fileName(), hashedName);
-		String newSegment = (inserted != null) ? inserted : latin1(percentEncode(hashedName));
-		return folder + newSegment + this.rawSuffix;
+		// the URL as it resolves, with the hashed name in place of the original one
+		String decoded = decode(this.rawPath);
+		int decodedSlash = decoded.lastIndexOf('/');
+		String wanted = decoded.substring(decodedSlash + 1).equals(originalName)
+				? decoded.substring(0, decodedSlash + 1) + hashedName : null;
+		String inserted = insertDigest(segment, originalName, hashedName);
+		if (inserted != null && wanted != null && wanted.equals(decode(folder + inserted))) {
+			return folder + inserted + this.rawSuffix;
+		}
+		// spelled anew, percent-encoded but for its slashes (safe in any CSS context); from the root
+		// if the URL does not end in the file's name
+		String fallback = (wanted != null) ? wanted : "/" + hashed;
+		return latin1(percentEncodePath(fallback)) + this.rawSuffix;
 	}
 
-	/** The hashed name spelled like {@code segment}, if the digest can be slotted into it. */
+	/** The segment with the digest slotted in before its extension, or {@code null} if it has no place for it. */
 	private static String insertDigest(String segment, String originalName, String hashedName) {
 		String extension = originalName.substring(originalName.length() - extensionLength(originalName));
 		String digestPart = hashedName.substring(originalName.length() - extension.length(),
@@ -86,23 +99,21 @@ public record ReferenceTarget(Kind kind, AssetPath path, String rawPath, String 
 		if (dot <= 0) {
 			return null;
 		}
-		String candidate = segment.substring(0, dot) + digestPart + segment.substring(dot);
-		return percentDecode(cssUnescape(utf8(candidate))).equals(hashedName) ? candidate : null;
+		return segment.substring(0, dot) + digestPart + segment.substring(dot);
+	}
+
+	/** What a raw (ISO-8859-1) URL path means: UTF-8, CSS escapes undone, then percent-decoded. */
+	private static String decode(String raw) {
+		return percentDecode(cssUnescape(utf8(raw)));
+	}
+
+	private static String percentEncodePath(String path) {
+		return Arrays.stream(path.split("/", -1)).map(ReferenceTarget::percentEncode).collect(Collectors.joining("/"));
 	}
 
 	private static int extensionLength(String name) {
 		int dot = name.lastIndexOf('.');
 		return (dot > 0) ? name.length() - dot : 0;
-	}
-
-	private static int indexOfSuffix(String url) {
-		for (int i = 0; i < url.length(); i++) {
-			char c = url.charAt(i);
-			if (c == '?' || c == '#') {
-				return i;
-			}
-		}
-		return -1;
 	}
 
 	/** Content arrives one char a byte; file names in it are UTF-8. */
@@ -131,8 +142,19 @@ public record ReferenceTarget(Kind kind, AssetPath path, String rawPath, String 
 				hexEnd++;
 			}
 			if (hexEnd > i + 1) {
-				out.appendCodePoint(Integer.parseInt(text.substring(i + 1, hexEnd), 16));
-				i = (hexEnd < text.length() && text.charAt(hexEnd) == ' ') ? hexEnd : hexEnd - 1;
+				int codePoint = Integer.parseInt(text.substring(i + 1, hexEnd), 16);
+				// as CSS says: NUL, a surrogate or beyond Unicode is U+FFFD, never an exception
+				boolean valid = codePoint != 0 && codePoint <= Character.MAX_CODE_POINT
+						&& !(codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE);
+				out.appendCodePoint(valid ? codePoint : 0xFFFD);
+				i = hexEnd - 1;
+				// one whitespace ends the escape and belongs to it; CR LF counts as one
+				if (hexEnd + 1 < text.length() && text.charAt(hexEnd) == '\r' && text.charAt(hexEnd + 1) == '\n') {
+					i = hexEnd + 1;
+				}
+				else if (hexEnd < text.length() && " \t\n\r\f".indexOf(text.charAt(hexEnd)) >= 0) {
+					i = hexEnd;
+				}
 			}
 			else {
 				out.append(text.charAt(i + 1));

@@ -10,8 +10,9 @@ final class SourceMapReferences implements ReferenceSyntax {
 
 	static final SourceMapReferences INSTANCE = new SourceMapReferences();
 
+	// UNIX_LINES: content is one char a byte, so the 0x85 inside a UTF-8 character must not count as a NEL line break
 	private static final Pattern SOURCE_MAP_LINE = Pattern
-		.compile("(?m)^[ \\t]*//[#@][ \\t]*sourceMappingURL=([^\\s'\"`]+)[ \\t]*\\r?$");
+		.compile("(?md)^[ \\t]*//[#@][ \\t]*sourceMappingURL=([^\\s'\"`]+)[ \\t]*\\r?$");
 
 	private SourceMapReferences() {
 	}

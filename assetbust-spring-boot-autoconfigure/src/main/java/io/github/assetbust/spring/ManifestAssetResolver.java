@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import io.github.assetbust.core.Urls;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -47,8 +48,8 @@ public class ManifestAssetResolver implements AssetResolver {
 	@Override
 	public String url(String path) {
 		Assert.notNull(path, "The asset path must not be null");
-		int suffixStart = suffixStart(path);
-		String lookup = (suffixStart < 0) ? path : path.substring(0, suffixStart);
+		int suffixStart = Urls.suffixStart(path);
+		String lookup = withoutSuffix(path, suffixStart);
 		AssetIndex.Target target = this.manifest.index().find(lookup);
 		String urlPath = (target != null) ? target.urlPath() : fallback(path, lookup);
 		String contextPath = this.contextPath.get();
@@ -62,8 +63,7 @@ public class ManifestAssetResolver implements AssetResolver {
 	@Override
 	public String integrity(String path) {
 		Assert.notNull(path, "The asset path must not be null");
-		int suffixStart = suffixStart(path);
-		String lookup = (suffixStart < 0) ? path : path.substring(0, suffixStart);
+		String lookup = withoutSuffix(path, Urls.suffixStart(path));
 		AssetIndex.Target target = this.manifest.index().find(lookup);
 		if (target == null) {
 			fallback(path, lookup);
@@ -83,14 +83,8 @@ public class ManifestAssetResolver implements AssetResolver {
 		return lookup.startsWith("/") ? lookup : "/" + lookup;
 	}
 
-	private static int suffixStart(String path) {
-		for (int i = 0; i < path.length(); i++) {
-			char c = path.charAt(i);
-			if (c == '?' || c == '#') {
-				return i;
-			}
-		}
-		return -1;
+	private static String withoutSuffix(String path, int suffixStart) {
+		return (suffixStart < 0) ? path : path.substring(0, suffixStart);
 	}
 
 	private static String stripTrailingSlash(String prefix) {
