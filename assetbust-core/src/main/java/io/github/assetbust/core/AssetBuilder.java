@@ -1,33 +1,41 @@
 package io.github.assetbust.core;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The build loop: scan the root, write a hashed copy of every selected file beside it, then write
- * the manifest. Hashed copies are complete before they get their name and the manifest is written
- * last, so a reader never finds a manifest entry whose file is missing or half-written.
+ * The build loop: scan the root, plan the order in which references need assets hashed, write a
+ * hashed copy of every asset beside it (on all cores, one dependency level at a time), write the
+ * manifest, then remove the copies no generation needs any more. Copies are complete before they
+ * get their name and the manifest is written after them, so a reader never finds a manifest entry
+ * whose file is missing or half-written. A rebuild reuses what it knows of unchanged files and
+ * rewrites nothing when nothing changed.
  */
 public final class AssetBuilder {
 
@@ -60,40 +68,80 @@ public final class AssetBuilder {
 	public BuildResult build() {
 		long start = System.nanoTime();
 		Path root = AssetScanner.checkRoot(this.options.root());
-		Path manifestFile = root.resolve(this.options.manifest()).toAbsolutePath().normalize();
-		// the scan sees the root's real path; the manifest must be spelled the same way to be recognised
-		Path scannedManifestFile = inRealFolder(manifestFile);
-		Set<AssetPath> generatedBefore = readPrevious(manifestFile).hashedPaths();
-		AssetScanner.Scan scan = new AssetScanner(this.options.includes(), this.options.excludes()).scan(root);
-		Set<AssetPath> scanned = Set.copyOf(scan.files());
-		scan.skipped().forEach((skipped) -> logger.warn("{}", skipped));
+		Path manifestFile = this.options.manifest();
+		Path cacheFile = this.options.stateFile("cache");
+		Path generationsFile = this.options.stateFile("generations");
+		Manifest previous = readPrevious(manifestFile);
+		Generations generations = Generations.read(generationsFile);
 
+		AssetScanner.Scan scan = new AssetScanner(this.options.includes(), this.options.excludes()).scan(root);
+		scan.skipped().forEach((skipped) -> logger.warn("{}", skipped));
+		Set<AssetPath> assets = selectAssets(root, scan, previous, generations,
+				Set.of(inRealFolder(manifestFile), inRealFolder(cacheFile), inRealFolder(generationsFile)));
+
+		BuildCache cache = BuildCache.read(cacheFile, this.options);
+		Map<AssetPath, String> stamps = new HashMap<>();
+		Map<AssetPath, BuildCache.Entry> reusable = new HashMap<>();
+		for (AssetPath asset : assets) {
+			String stamp = BuildCache.stamp(asset.resolveAgainst(root));
+			stamps.put(asset, stamp);
+			BuildCache.Entry entry = cache.reusable(root, asset, stamp);
+			if (entry != null) {
+				reusable.put(asset, entry);
+			}
+		}
+		Map<AssetPath, Map<ReferenceOutcome, Integer>> known = new HashMap<>();
+		reusable.forEach((asset, entry) -> known.put(asset, entry.outcomes()));
+		ReferenceRewriter.Plan plan = new ReferenceRewriter(root, assets).plan(known);
+		plan.report().problems().forEach((problem) -> logger.warn("{}", problem));
+		failOnBrokenReferences(plan.report());
+
+		Hashing hashing = new Hashing(new HashedCopyWriter(root, this.digester, this.options.digestLength()), plan,
+				reusable);
+		hashing.run(this.options.threads());
+		plan.outcomes()
+			.forEach((asset, outcomes) -> cache.put(asset,
+					new BuildCache.Entry(stamps.get(asset), hashing.entries.get(asset), outcomes)));
+
+		Manifest manifest = writeManifest(manifestFile, previous, new TreeMap<>(hashing.entries));
+		AssetCleaner.Result clean = clean(root, manifest, previous, generations, generationsFile);
+		try {
+			cache.write(cacheFile);
+		}
+		catch (IOException ex) {
+			logger.warn("Cannot write the build cache {}: {}; the next build hashes every file again", cacheFile,
+					ex.getMessage());
+		}
+		int written = hashing.written.get();
+		return new BuildResult(manifest, manifestFile, written, manifest.size() - written, hashing.bytesWritten.get(),
+				scan.skipped(), plan.report(), clean.removed(), Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	/**
+	 * The scanned files that are assets: not this build's own files, not a temporary file, and not
+	 * a hashed copy an earlier build wrote.
+	 */
+	private Set<AssetPath> selectAssets(Path root, AssetScanner.Scan scan, Manifest previous, Generations generations,
+			Set<Path> ownFiles) {
+		Set<AssetPath> generatedBefore = new HashSet<>(previous.hashedPaths());
+		generatedBefore.addAll(generations.allFiles());
+		Set<AssetPath> scanned = Set.copyOf(scan.files());
 		Set<AssetPath> assets = new TreeSet<>();
 		for (AssetPath file : scan.files()) {
 			Path source = file.resolveAgainst(root);
-			if (!source.equals(scannedManifestFile) && !isTempFile(file) && !generatedBefore.contains(file)
+			if (!ownFiles.contains(source) && !isTempFile(file) && !generatedBefore.contains(file)
 					&& !isHashedCopy(file, source, scanned)) {
 				assets.add(file);
 			}
 		}
-		ReferenceRewriter.Plan plan = new ReferenceRewriter(root, assets).plan();
-		plan.report().problems().forEach((problem) -> logger.warn("{}", problem));
-		failOnBrokenReferences(plan.report());
+		return assets;
+	}
 
-		Map<AssetPath, ManifestEntry> entries = new TreeMap<>();
-		Map<AssetPath, AssetPath> hashedPaths = new HashMap<>();
-		int written = 0;
-		long bytesWritten = 0;
-		for (AssetPath file : plan.order()) {
-			TextAsset text = plan.texts().get(file);
-			Copy copy = (text != null) ? writeHashedCopy(root, file, ReferenceRewriter.rewrite(text, hashedPaths))
-					: writeHashedCopy(root, file, file.resolveAgainst(root));
-			hashedPaths.put(file, copy.path());
-			entries.put(file, ManifestEntry.of(copy.path(), copy.digest()));
-			if (copy.written()) {
-				written++;
-				bytesWritten += copy.digest().size();
-			}
+	/** Writes the manifest, unless it would say exactly what the one on disk says. */
+	private Manifest writeManifest(Path manifestFile, Manifest previous, Map<AssetPath, ManifestEntry> entries) {
+		if (previous.assets().equals(entries) && previous.algorithm() == this.options.algorithm()
+				&& (previous.generated() == null) == this.options.reproducible()) {
+			return previous;
 		}
 		Instant generated = this.options.reproducible() ? null : this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Manifest manifest = new Manifest(this.options.algorithm(), generated, entries);
@@ -104,8 +152,35 @@ public final class AssetBuilder {
 			throw new AssetbustException("Cannot write manifest " + manifestFile + ": " + ex.getMessage()
 					+ "; the previous manifest is still in place", ex);
 		}
-		return new BuildResult(manifest, manifestFile, written, entries.size() - written, bytesWritten, scan.skipped(),
-				plan.report(), Duration.ofNanos(System.nanoTime() - start));
+		return manifest;
+	}
+
+	/**
+	 * Records this build's generation (and the previous manifest's, in case an interrupted build
+	 * never recorded it), then removes what the retention rules no longer keep.
+	 */
+	private AssetCleaner.Result clean(Path root, Manifest manifest, Manifest previous, Generations generations,
+			Path generationsFile) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		Generations updated = generations;
+		if (!previous.assets().isEmpty()) {
+			updated = updated.record(new Generations.Generation(
+					(previous.generated() != null) ? previous.generated() : now, previous.hashedPaths()));
+		}
+		updated = updated.record(new Generations.Generation(now, manifest.hashedPaths()));
+		AssetCleaner.Result result = new AssetCleaner(root, this.options.retention(), this.clock).clean(manifest,
+				updated);
+		result.removed().forEach((file) -> logger.debug("Removed stale hashed copy {}", file));
+		if (!result.generations().equals(generations)) {
+			try {
+				result.generations().write(generationsFile);
+			}
+			catch (IOException ex) {
+				logger.warn("Cannot record this build's generation in {}: {}; its hashed copies will not be "
+						+ "cleaned up later", generationsFile, ex.getMessage());
+			}
+		}
+		return result;
 	}
 
 	private void failOnBrokenReferences(ReferenceReport report) {
@@ -118,6 +193,7 @@ public final class AssetBuilder {
 		}
 	}
 
+	/** The path as the scan spells it: through the real path of its folder. */
 	private static Path inRealFolder(Path file) {
 		Path folder = file.getParent();
 		try {
@@ -133,7 +209,7 @@ public final class AssetBuilder {
 		return file.fileName().endsWith(AtomicFiles.TEMP_SUFFIX);
 	}
 
-	private Manifest readPrevious(Path manifestFile) {
+	private static Manifest readPrevious(Path manifestFile) {
 		try {
 			return ManifestStore.read(manifestFile);
 		}
@@ -147,10 +223,10 @@ public final class AssetBuilder {
 	}
 
 	/**
-	 * Whether {@code file} is a hashed copy an earlier build wrote even though no manifest lists
-	 * it (the manifest was deleted, say): named like one, beside its original, with the digest of
-	 * its own bytes in its name. A file that merely looks hashed fails the digest check and is
-	 * treated as an ordinary asset.
+	 * Whether {@code file} is a hashed copy an earlier build wrote even though no record lists it
+	 * (the manifest was deleted, say): named like one, beside its original, with the digest of its
+	 * own bytes in its name. A file that merely looks hashed fails the digest check and is treated
+	 * as an ordinary asset.
 	 */
 	private boolean isHashedCopy(AssetPath file, Path source, Set<AssetPath> scanned) {
 		return this.hashedNames.parse(file)
@@ -168,91 +244,111 @@ public final class AssetBuilder {
 		}
 	}
 
-	private Copy writeHashedCopy(Path root, AssetPath file, Path source) {
-		Path temp = null;
-		boolean moved = false;
-		try {
-			temp = AtomicFiles.newTempFile(source);
-			Digest digest;
-			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-					OutputStream out = Channels.newOutputStream(channel)) {
-				digest = this.digester.copy(source, out);
-				channel.force(false);
-			}
-			AssetPath hashed = HashedName.of(file, digest.forName(this.options.digestLength()));
-			Path target = hashed.resolveAgainst(root);
-			if (existingCopyMatches(file, hashed, target, digest)) {
-				return new Copy(hashed, digest, false);
-			}
-			AtomicFiles.move(temp, target);
-			moved = true;
-			return new Copy(hashed, digest, true);
-		}
-		catch (IOException ex) {
-			throw new AssetbustException("Cannot write the hashed copy of " + file + " in " + root + ": " + ex, ex);
-		}
-		finally {
-			if (!moved) {
-				deleteQuietly(temp);
-			}
-		}
-	}
-
-	/** Writes rewritten content as the hashed copy of {@code file}; its name is the digest of exactly these bytes. */
-	private Copy writeHashedCopy(Path root, AssetPath file, byte[] content) {
-		Digest digest = this.digester.digest(content);
-		AssetPath hashed = HashedName.of(file, digest.forName(this.options.digestLength()));
-		Path target = hashed.resolveAgainst(root);
-		try {
-			if (existingCopyMatches(file, hashed, target, digest)) {
-				return new Copy(hashed, digest, false);
-			}
-			AtomicFiles.write(target, (out) -> {
-				out.write(content);
-				return null;
-			});
-			return new Copy(hashed, digest, true);
-		}
-		catch (IOException ex) {
-			throw new AssetbustException("Cannot write the hashed copy of " + file + " in " + root + ": " + ex, ex);
-		}
-	}
-
 	/**
-	 * Whether a file already has the hashed name; the content behind a digest name is the same by
-	 * construction, but a file of the wrong size there was put by something else.
-	 * @throws AssetbustException if something that cannot be this copy is in the way
+	 * Writes every hashed copy, one dependency level at a time so that an asset is rewritten only
+	 * once the hashed names of everything it references are known; within a level, on all threads.
 	 */
-	private static boolean existingCopyMatches(AssetPath file, AssetPath hashed, Path target, Digest digest)
-			throws IOException {
-		if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-			return false;
-		}
-		if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-			throw new AssetbustException("Cannot write the hashed copy of " + file + ": " + hashed
-					+ " exists and is not a regular file; move it away and build again");
-		}
-		if (Files.size(target) != digest.size()) {
-			throw new AssetbustException("Cannot use the hashed copy of " + file + ": " + hashed + " exists with "
-					+ Files.size(target) + " bytes instead of " + digest.size()
-					+ ", so its content does not match its name; move it away and build again");
-		}
-		return true;
-	}
+	private static final class Hashing {
 
-	private static void deleteQuietly(Path temp) {
-		if (temp != null) {
+		private final HashedCopyWriter writer;
+
+		private final ReferenceRewriter.Plan plan;
+
+		private final Map<AssetPath, BuildCache.Entry> reusable;
+
+		final Map<AssetPath, ManifestEntry> entries = new ConcurrentHashMap<>();
+
+		final AtomicInteger written = new AtomicInteger();
+
+		final AtomicLong bytesWritten = new AtomicLong();
+
+		Hashing(HashedCopyWriter writer, ReferenceRewriter.Plan plan, Map<AssetPath, BuildCache.Entry> reusable) {
+			this.writer = writer;
+			this.plan = plan;
+			this.reusable = reusable;
+		}
+
+		void run(int threads) {
+			List<List<AssetPath>> levels = levels();
+			if (threads == 1) {
+				levels.forEach((level) -> level.forEach(this::hash));
+				return;
+			}
+			ExecutorService executor = Executors.newFixedThreadPool(threads, (task) -> {
+				Thread thread = new Thread(task, "assetbust-hash");
+				thread.setDaemon(true);
+				return thread;
+			});
 			try {
-				Files.deleteIfExists(temp);
+				for (List<AssetPath> level : levels) {
+					List<Callable<Void>> tasks = new ArrayList<>(level.size());
+					level.forEach((asset) -> tasks.add(() -> {
+						hash(asset);
+						return null;
+					}));
+					for (Future<Void> done : executor.invokeAll(tasks)) {
+						done.get();
+					}
+				}
 			}
-			catch (IOException ex) {
-				logger.warn("Cannot remove temporary file {}: {}", temp, ex.getMessage());
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				throw new AssetbustException("Hashing failed: " + ex.getCause(), ex.getCause());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssetbustException("Interrupted while hashing", ex);
+			}
+			finally {
+				executor.shutdownNow();
 			}
 		}
-	}
 
-	private record Copy(AssetPath path, Digest digest, boolean written) {
-	}
+		/** The plan's order cut into levels: each asset one level above the deepest asset it references. */
+		private List<List<AssetPath>> levels() {
+			Map<AssetPath, Integer> depth = new HashMap<>();
+			List<List<AssetPath>> levels = new ArrayList<>();
+			for (AssetPath asset : this.plan.order()) {
+				TextAsset text = this.plan.texts().get(asset);
+				int level = 0;
+				if (text != null) {
+					for (TextAsset.Link link : text.references()) {
+						level = Math.max(level, depth.getOrDefault(link.target().path(), 0) + 1);
+					}
+				}
+				depth.put(asset, level);
+				while (levels.size() <= level) {
+					levels.add(new ArrayList<>());
+				}
+				levels.get(level).add(asset);
+			}
+			return levels;
+		}
 
+		private void hash(AssetPath asset) {
+			BuildCache.Entry known = this.reusable.get(asset);
+			if (known != null) {
+				this.entries.put(asset, known.copy());
+				return;
+			}
+			TextAsset text = this.plan.texts().get(asset);
+			HashedCopyWriter.Copy copy = (text != null)
+					? this.writer.write(asset, ReferenceRewriter.rewrite(text, this::hashedPathOf))
+					: this.writer.copy(asset);
+			this.entries.put(asset, copy.entry());
+			if (copy.written()) {
+				this.written.incrementAndGet();
+				this.bytesWritten.addAndGet(copy.entry().size());
+			}
+		}
+
+		private AssetPath hashedPathOf(AssetPath asset) {
+			ManifestEntry entry = this.entries.get(asset);
+			return (entry != null) ? entry.path() : null;
+		}
+
+	}
 
 }

@@ -1,21 +1,28 @@
 package io.github.assetbust.core;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What a build hashes and how. Start from {@link #forRoot(Path)} and change what differs.
  * @param root the asset root; every file the build reads or writes is under it (but the manifest)
- * @param manifest where the manifest goes
+ * @param manifest where the manifest goes; a relative path is taken from the root
  * @param includes globs of files to hash, relative to the root
  * @param excludes globs of files and folders to leave alone, relative to the root
  * @param algorithm the digest in hashed names
  * @param digestLength how many hex characters of the digest go into names
  * @param reproducible leave the {@code generated} time out, so equal input gives equal bytes
  * @param strict fail, writing nothing, if a reference points at a missing file or out of the root
+ * @param threads how many files to hash at once
+ * @param retention which earlier hashed copies to keep for servers still handing them out
+ * @param stateDirectory where the build keeps what it remembers between runs (generations, digests),
+ * or {@code null} for beside the manifest
  */
 public record BuildOptions(Path root, Path manifest, List<String> includes, List<String> excludes,
-		DigestAlgorithm algorithm, int digestLength, boolean reproducible, boolean strict) {
+		DigestAlgorithm algorithm, int digestLength, boolean reproducible, boolean strict, int threads,
+		Retention retention, Path stateDirectory) {
 
 	public static final String DEFAULT_MANIFEST_NAME = "asset-manifest.json";
 
@@ -24,54 +31,145 @@ public record BuildOptions(Path root, Path manifest, List<String> includes, List
 	public static final List<String> DEFAULT_EXCLUDES = List.of(".*", "**/.*", "**/*.scss");
 
 	public BuildOptions {
+		manifest = root.resolve(manifest).toAbsolutePath().normalize();
 		includes = List.copyOf(includes);
 		excludes = List.copyOf(excludes);
 		if (digestLength < 8 || digestLength > algorithm.hexLength()) {
 			throw new AssetbustException("Digest length " + digestLength + " is out of range: " + algorithm.id()
 					+ " names take 8 to " + algorithm.hexLength() + " hex characters");
 		}
+		if (threads < 1) {
+			throw new AssetbustException("A build needs at least 1 thread, not " + threads);
+		}
 	}
 
-	/** Defaults: every file but dotfiles and Sass sources, full md5, manifest in the root. */
+	/**
+	 * Defaults: every file but dotfiles and Sass sources, full md5, manifest in the root, one
+	 * thread a core, two earlier generations and anything younger than an hour kept.
+	 */
 	public static BuildOptions forRoot(Path root) {
 		return new BuildOptions(root, root.resolve(DEFAULT_MANIFEST_NAME), DEFAULT_INCLUDES, DEFAULT_EXCLUDES,
-				DigestAlgorithm.MD5, DigestAlgorithm.MD5.hexLength(), false, false);
+				DigestAlgorithm.MD5, DigestAlgorithm.MD5.hexLength(), false, false,
+				Runtime.getRuntime().availableProcessors(), Retention.DEFAULT, null);
 	}
 
 	public BuildOptions withManifest(Path manifest) {
-		return new BuildOptions(this.root, manifest, this.includes, this.excludes, this.algorithm, this.digestLength,
-				this.reproducible, this.strict);
+		return with((options) -> options.manifest = manifest);
 	}
 
 	public BuildOptions withIncludes(List<String> includes) {
-		return new BuildOptions(this.root, this.manifest, includes, this.excludes, this.algorithm, this.digestLength,
-				this.reproducible, this.strict);
+		return with((options) -> options.includes = includes);
 	}
 
 	public BuildOptions withExcludes(List<String> excludes) {
-		return new BuildOptions(this.root, this.manifest, this.includes, excludes, this.algorithm, this.digestLength,
-				this.reproducible, this.strict);
+		return with((options) -> options.excludes = excludes);
 	}
 
 	/** Switches the digest, using its full length in names. */
 	public BuildOptions withAlgorithm(DigestAlgorithm algorithm) {
-		return new BuildOptions(this.root, this.manifest, this.includes, this.excludes, algorithm,
-				algorithm.hexLength(), this.reproducible, this.strict);
+		return with((options) -> {
+			options.algorithm = algorithm;
+			options.digestLength = algorithm.hexLength();
+		});
 	}
 
 	public BuildOptions withDigestLength(int digestLength) {
-		return new BuildOptions(this.root, this.manifest, this.includes, this.excludes, this.algorithm, digestLength,
-				this.reproducible, this.strict);
+		return with((options) -> options.digestLength = digestLength);
 	}
 
 	public BuildOptions withReproducible(boolean reproducible) {
-		return new BuildOptions(this.root, this.manifest, this.includes, this.excludes, this.algorithm,
-				this.digestLength, reproducible, this.strict);
+		return with((options) -> options.reproducible = reproducible);
 	}
 
 	public BuildOptions withStrict(boolean strict) {
-		return new BuildOptions(this.root, this.manifest, this.includes, this.excludes, this.algorithm,
-				this.digestLength, this.reproducible, strict);
+		return with((options) -> options.strict = strict);
+	}
+
+	public BuildOptions withThreads(int threads) {
+		return with((options) -> options.threads = threads);
+	}
+
+	public BuildOptions withRetention(Retention retention) {
+		return with((options) -> options.retention = retention);
+	}
+
+	public BuildOptions withStateDirectory(Path stateDirectory) {
+		return with((options) -> options.stateDirectory = stateDirectory);
+	}
+
+	/** The file in which the build remembers {@code what} between runs. */
+	public Path stateFile(String what) {
+		Path folder = (this.stateDirectory != null) ? this.stateDirectory : this.manifest.getParent();
+		return folder.resolve("." + this.manifest.getFileName() + "." + what + ".json");
+	}
+
+	private BuildOptions with(Consumer<Fields> change) {
+		Fields fields = new Fields(this);
+		change.accept(fields);
+		return new BuildOptions(fields.root, fields.manifest, fields.includes, fields.excludes, fields.algorithm,
+				fields.digestLength, fields.reproducible, fields.strict, fields.threads, fields.retention,
+				fields.stateDirectory);
+	}
+
+	/**
+	 * Which hashed copies of earlier builds a build keeps, so that a server still handing out an
+	 * older page never points a browser at a file that is gone.
+	 * @param keep how many previous generations to keep whole
+	 * @param maxAge keep any generated file younger than this, whatever its generation
+	 */
+	public record Retention(int keep, Duration maxAge) {
+
+		public static final Retention DEFAULT = new Retention(2, Duration.ofHours(1));
+
+		public Retention {
+			if (keep < 0) {
+				throw new AssetbustException("Cannot keep " + keep + " generations: use 0 or more");
+			}
+			if (maxAge.isNegative()) {
+				throw new AssetbustException("The max age of kept files cannot be negative: " + maxAge);
+			}
+		}
+
+	}
+
+	private static final class Fields {
+
+		Path root;
+
+		Path manifest;
+
+		List<String> includes;
+
+		List<String> excludes;
+
+		DigestAlgorithm algorithm;
+
+		int digestLength;
+
+		boolean reproducible;
+
+		boolean strict;
+
+		int threads;
+
+		Retention retention;
+
+		Path stateDirectory;
+
+		Fields(BuildOptions options) {
+			this.root = options.root;
+			this.manifest = options.manifest;
+			this.includes = options.includes;
+			this.excludes = options.excludes;
+			this.algorithm = options.algorithm;
+			this.digestLength = options.digestLength;
+			this.reproducible = options.reproducible;
+			this.strict = options.strict;
+			this.threads = options.threads;
+			this.retention = options.retention;
+			this.stateDirectory = options.stateDirectory;
+		}
+
 	}
 
 }

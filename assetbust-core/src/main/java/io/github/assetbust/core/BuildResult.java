@@ -3,6 +3,7 @@ package io.github.assetbust.core;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a build did.
@@ -13,18 +14,20 @@ import java.util.List;
  * @param bytesWritten the bytes of hashed copies it wrote
  * @param skipped files it had to pass over, each with its reason
  * @param references what it did with the references inside CSS and JavaScript
+ * @param removed the hashed copies of earlier builds it deleted, under the retention rules
  * @param duration how long it took
  */
 public record BuildResult(Manifest manifest, Path manifestFile, int written, int unchanged, long bytesWritten,
-		List<AssetScanner.Skipped> skipped, ReferenceReport references, Duration duration) {
+		List<AssetScanner.Skipped> skipped, ReferenceReport references, Set<AssetPath> removed, Duration duration) {
 
 	/** A one-line summary for logs and terminals. */
 	public String summary() {
 		return String.format(
-				"%d assets: %d hashed copies written (%,d bytes), %d unchanged, %d skipped, %d references rewritten, %d reported, in %d ms",
-				this.manifest.size(), this.written, this.bytesWritten, this.unchanged, this.skipped.size(),
+				"%d assets: %d hashed copies written (%,d bytes), %d unchanged, %d references rewritten, %d reported, "
+						+ "%d skipped, %d stale copies removed, in %d ms",
+				this.manifest.size(), this.written, this.bytesWritten, this.unchanged,
 				this.references.count(ReferenceOutcome.REWRITTEN), this.references.problems().size(),
-				this.duration.toMillis());
+				this.skipped.size(), this.removed.size(), this.duration.toMillis());
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -38,11 +39,20 @@ public final class ReferenceRewriter {
 
 	/** Reads the text assets among {@code assets} and plans the build. */
 	public Plan plan() {
+		return plan(Map.of());
+	}
+
+	/**
+	 * Plans the build without reading the assets whose references are already known.
+	 * @param known for assets a previous build found unchanged, how their references ended; each
+	 * of them must be of a kind that needs no rewriting
+	 */
+	Plan plan(Map<AssetPath, Map<ReferenceOutcome, Integer>> known) {
 		SortedMap<AssetPath, List<AssetPath>> graph = new TreeMap<>();
 		Map<AssetPath, List<Found>> found = new TreeMap<>();
 		Map<AssetPath, String> contents = new TreeMap<>();
 		for (AssetPath asset : this.assets) {
-			String content = read(asset);
+			String content = known.containsKey(asset) ? null : read(asset);
 			List<Found> references = (content != null) ? find(asset, content) : List.of();
 			List<AssetPath> targets = references.stream()
 				.filter((reference) -> reference.target().kind() == ReferenceTarget.Kind.LOCAL)
@@ -58,13 +68,20 @@ public final class ReferenceRewriter {
 		}
 		DependencyGraph dependencies = new DependencyGraph(graph);
 		Map<ReferenceOutcome, Integer> counts = new EnumMap<>(ReferenceOutcome.class);
+		Map<AssetPath, Map<ReferenceOutcome, Integer>> outcomes = new TreeMap<>(known);
+		known.values().forEach((byOutcome) -> byOutcome.forEach((outcome, count) -> counts.merge(outcome, count, Integer::sum)));
 		List<ReferenceProblem> problems = new ArrayList<>();
 		Map<AssetPath, TextAsset> texts = new TreeMap<>();
 		found.forEach((asset, references) -> {
 			List<TextAsset.Link> links = new ArrayList<>();
+			Map<ReferenceOutcome, Integer> own = new EnumMap<>(ReferenceOutcome.class);
+			if (!known.containsKey(asset)) {
+				outcomes.put(asset, own);
+			}
 			for (Found reference : references) {
 				ReferenceOutcome outcome = classify(asset, reference, dependencies, problems);
 				counts.merge(outcome, 1, Integer::sum);
+				own.merge(outcome, 1, Integer::sum);
 				if (outcome == ReferenceOutcome.REWRITTEN) {
 					links.add(new TextAsset.Link(reference.reference(), reference.target()));
 				}
@@ -73,7 +90,7 @@ public final class ReferenceRewriter {
 				texts.put(asset, new TextAsset(asset, contents.get(asset), List.copyOf(links)));
 			}
 		});
-		return new Plan(dependencies.order(), texts, new ReferenceReport(counts, problems));
+		return new Plan(dependencies.order(), texts, outcomes, new ReferenceReport(counts, problems));
 	}
 
 	/** The content of a file that may hold references, one char a byte; {@code null} for other files. */
@@ -153,14 +170,14 @@ public final class ReferenceRewriter {
 
 	/**
 	 * The content of {@code text} with every reference pointing at its target's hashed copy.
-	 * @param hashedPaths the hashed copy of every asset already built
+	 * @param hashedPathOf the hashed copy of an asset already built, {@code null} for others
 	 */
-	public static byte[] rewrite(TextAsset text, Map<AssetPath, AssetPath> hashedPaths) {
+	public static byte[] rewrite(TextAsset text, Function<AssetPath, AssetPath> hashedPathOf) {
 		String content = text.content();
 		StringBuilder out = new StringBuilder(content.length() + 40 * text.references().size());
 		int written = 0;
 		for (TextAsset.Link link : text.references()) {
-			AssetPath hashed = hashedPaths.get(link.target().path());
+			AssetPath hashed = hashedPathOf.apply(link.target().path());
 			if (hashed == null) {
 				throw new IllegalStateException("Asset " + link.target().path() + " was not hashed before " + text.path());
 			}
@@ -182,9 +199,11 @@ public final class ReferenceRewriter {
 	 * How to build an asset tree.
 	 * @param order every asset, each after the assets it references
 	 * @param texts the assets whose content is rewritten, by path
+	 * @param outcomes for every asset, how its references end
 	 * @param report what happens to every reference
 	 */
-	public record Plan(List<AssetPath> order, Map<AssetPath, TextAsset> texts, ReferenceReport report) {
+	public record Plan(List<AssetPath> order, Map<AssetPath, TextAsset> texts,
+			Map<AssetPath, Map<ReferenceOutcome, Integer>> outcomes, ReferenceReport report) {
 	}
 
 }

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Independent helpers for tests: digests straight from the JDK, files on a real file system. */
@@ -58,8 +59,16 @@ final class TestFiles {
 		}
 	}
 
-	/** Every regular file under {@code root} as a {@code /}-separated relative path; links are not followed. */
+	/** Every regular file under {@code root} but the build's state files, as {@code /}-separated relative paths; links are not followed. */
 	static List<String> regularFiles(Path root) throws IOException {
+		return allRegularFiles(root).stream().filter((path) -> !STATE_FILE.matcher(path).find()).toList();
+	}
+
+	/** What a build remembers between runs, beside its manifest: {@code .asset-manifest.json.cache.json}. */
+	private static final Pattern STATE_FILE = Pattern.compile("(^|/)\\.[^/]+\\.(cache|generations)\\.json$");
+
+	/** Every regular file under {@code root}, including the build's state files. */
+	static List<String> allRegularFiles(Path root) throws IOException {
 		try (Stream<Path> walk = Files.walk(root)) {
 			return walk.filter((path) -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
 				.map((path) -> AssetPath.relative(root, path).toString())
@@ -70,7 +79,7 @@ final class TestFiles {
 
 	/** Every leftover temporary file under {@code root}. */
 	static List<String> tempFiles(Path root) throws IOException {
-		return regularFiles(root).stream().filter((path) -> path.endsWith(AtomicFiles.TEMP_SUFFIX)).toList();
+		return allRegularFiles(root).stream().filter((path) -> path.endsWith(AtomicFiles.TEMP_SUFFIX)).toList();
 	}
 
 	static byte[] read(Path file) {

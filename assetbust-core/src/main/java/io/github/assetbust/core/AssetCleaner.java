@@ -1,0 +1,123 @@
+package io.github.assetbust.core;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes hashed copies that no server should hand out any more. Only files a recorded
+ * generation lists are ever candidates, so an original or a user's file that merely looks hashed
+ * is never touched; the current manifest, the previous {@code keep} generations and any file
+ * younger than {@code max-age} are kept.
+ */
+public final class AssetCleaner {
+
+	private static final Logger logger = LoggerFactory.getLogger(AssetCleaner.class);
+
+	private static final long GONE = -1;
+
+	private static final long STILL_THERE = -2;
+
+	private final Path root;
+
+	private final BuildOptions.Retention retention;
+
+	private final Clock clock;
+
+	/**
+	 * @param root the asset root, resolved to its real path
+	 * @param retention what to keep
+	 * @param clock the time {@code max-age} is measured from
+	 */
+	public AssetCleaner(Path root, BuildOptions.Retention retention, Clock clock) {
+		this.root = root;
+		this.retention = retention;
+		this.clock = clock;
+	}
+
+	/**
+	 * Deletes what {@code generations} (newest first, the current one at its head) no longer need.
+	 * @param current the manifest in use: its originals and hashed copies are never deleted
+	 * @return what was removed, and the record of what is left
+	 */
+	public Result clean(Manifest current, Generations generations) {
+		Set<AssetPath> keep = new HashSet<>(current.hashedPaths());
+		keep.addAll(current.assets().keySet());
+		List<Generations.Generation> list = generations.list();
+		int whole = Math.min(list.size(), this.retention.keep() + 1);
+		list.subList(0, whole).forEach((generation) -> keep.addAll(generation.files()));
+		Instant cutoff = this.clock.instant().minus(this.retention.maxAge());
+
+		List<Generations.Generation> remaining = new ArrayList<>(list.subList(0, whole));
+		Set<AssetPath> removed = new TreeSet<>();
+		long bytes = 0;
+		for (Generations.Generation generation : list.subList(whole, list.size())) {
+			Set<AssetPath> left = new TreeSet<>();
+			for (AssetPath file : generation.files()) {
+				if (keep.contains(file) || removed.contains(file)) {
+					continue;
+				}
+				long size = deleteIfStale(file, cutoff);
+				if (size >= 0) {
+					removed.add(file);
+					bytes += size;
+				}
+				else if (size == STILL_THERE) {
+					left.add(file);
+				}
+			}
+			if (!left.isEmpty()) {
+				remaining.add(new Generations.Generation(generation.built(), left));
+			}
+		}
+		return new Result(removed, bytes, new Generations(remaining));
+	}
+
+	/** The bytes freed by deleting {@code file}, or {@link #GONE} or {@link #STILL_THERE}. */
+	private long deleteIfStale(AssetPath file, Instant cutoff) {
+		Path path = file.resolveAgainst(this.root);
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+					LinkOption.NOFOLLOW_LINKS);
+			if (!attributes.isRegularFile() || !path.getParent().toRealPath().startsWith(this.root)) {
+				// something else took the name, or a link leads elsewhere: not ours to delete
+				return GONE;
+			}
+			if (attributes.lastModifiedTime().toInstant().isAfter(cutoff)) {
+				return STILL_THERE;
+			}
+			Files.delete(path);
+			return attributes.size();
+		}
+		catch (NoSuchFileException ex) {
+			return GONE;
+		}
+		catch (IOException ex) {
+			logger.warn("Cannot remove stale hashed copy {}: {}", file, ex.getMessage());
+			return STILL_THERE;
+		}
+	}
+
+	/**
+	 * What a clean did.
+	 * @param removed the hashed copies it deleted
+	 * @param bytes how many bytes that freed
+	 * @param generations the record of what is left
+	 */
+	public record Result(Set<AssetPath> removed, long bytes, Generations generations) {
+	}
+
+}
