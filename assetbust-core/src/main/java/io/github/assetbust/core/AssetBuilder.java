@@ -49,6 +49,17 @@ public final class AssetBuilder {
 
 	private final HashedName hashedNames;
 
+	private Progress progress = (done, total) -> {
+	};
+
+	/** Told how many assets are hashed so far, from any thread. */
+	@FunctionalInterface
+	public interface Progress {
+
+		void hashed(int done, int total);
+
+	}
+
 	public AssetBuilder(BuildOptions options) {
 		this(options, Clock.systemUTC());
 	}
@@ -58,6 +69,12 @@ public final class AssetBuilder {
 		this.clock = clock;
 		this.digester = new Digester(options.algorithm());
 		this.hashedNames = new HashedName(options.digestLength());
+	}
+
+	/** Reports progress to {@code progress} while hashing; returns this builder. */
+	public AssetBuilder onProgress(Progress progress) {
+		this.progress = progress;
+		return this;
 	}
 
 	/**
@@ -97,7 +114,7 @@ public final class AssetBuilder {
 		failOnBrokenReferences(plan.report());
 
 		Hashing hashing = new Hashing(new HashedCopyWriter(root, this.digester, this.options.digestLength()), plan,
-				reusable);
+				reusable, this.progress);
 		hashing.run(this.options.threads());
 		plan.outcomes()
 			.forEach((asset, outcomes) -> cache.put(asset,
@@ -262,10 +279,16 @@ public final class AssetBuilder {
 
 		final AtomicLong bytesWritten = new AtomicLong();
 
-		Hashing(HashedCopyWriter writer, ReferenceRewriter.Plan plan, Map<AssetPath, BuildCache.Entry> reusable) {
+		private final AtomicInteger done = new AtomicInteger();
+
+		private final Progress progress;
+
+		Hashing(HashedCopyWriter writer, ReferenceRewriter.Plan plan, Map<AssetPath, BuildCache.Entry> reusable,
+				Progress progress) {
 			this.writer = writer;
 			this.plan = plan;
 			this.reusable = reusable;
+			this.progress = progress;
 		}
 
 		void run(int threads) {
@@ -328,6 +351,11 @@ public final class AssetBuilder {
 		}
 
 		private void hash(AssetPath asset) {
+			hashOrReuse(asset);
+			this.progress.hashed(this.done.incrementAndGet(), this.plan.order().size());
+		}
+
+		private void hashOrReuse(AssetPath asset) {
 			BuildCache.Entry known = this.reusable.get(asset);
 			if (known != null) {
 				this.entries.put(asset, known.copy());

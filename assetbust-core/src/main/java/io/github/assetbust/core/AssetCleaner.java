@@ -49,6 +49,40 @@ public final class AssetCleaner {
 	}
 
 	/**
+	 * Cleans the tree a build with {@code options} produced, under its retention rules, without
+	 * building: the {@code clean} command.
+	 * @throws AssetbustException if there is no manifest to protect, or it cannot be read
+	 */
+	public static Result clean(BuildOptions options, Clock clock) {
+		Path root = AssetScanner.checkRoot(options.root());
+		Manifest manifest;
+		try {
+			manifest = ManifestStore.read(options.manifest());
+		}
+		catch (NoSuchFileException ex) {
+			throw new AssetbustException("No manifest at " + options.manifest()
+					+ "; without one there is nothing to tell current files from stale ones, so nothing was removed");
+		}
+		catch (IOException ex) {
+			throw new AssetbustException("Cannot read manifest " + options.manifest() + ": " + ex.getMessage(), ex);
+		}
+		Path generationsFile = options.stateFile("generations");
+		Generations generations = Generations.read(generationsFile);
+		Result result = new AssetCleaner(root, options.retention(), clock).clean(manifest, generations);
+		if (!result.generations().equals(generations)) {
+			try {
+				result.generations().write(generationsFile);
+			}
+			catch (IOException ex) {
+				throw new AssetbustException("Removed " + result.removed().size()
+						+ " stale copies but cannot update the generation record " + generationsFile + ": "
+						+ ex.getMessage(), ex);
+			}
+		}
+		return result;
+	}
+
+	/**
 	 * Deletes what {@code generations} (newest first, the current one at its head) no longer need.
 	 * @param current the manifest in use: its originals and hashed copies are never deleted
 	 * @return what was removed, and the record of what is left
