@@ -113,9 +113,11 @@ public final class AssetBuilder {
 		plan.report().problems().forEach((problem) -> logger.warn("{}", problem));
 		failOnBrokenReferences(plan.report());
 
-		Hashing hashing = new Hashing(new HashedCopyWriter(root, this.digester, this.options.digestLength()), plan,
-				reusable, this.progress);
+		HashedCopyWriter writer = new HashedCopyWriter(root, this.digester, this.options.digestLength());
+		Hashing hashing = new Hashing(writer, plan, reusable, this.progress);
 		hashing.run(this.options.threads());
+		// every copy must be durable under its name before a manifest may point at it
+		writer.syncFolders();
 		plan.outcomes()
 			.forEach((asset, outcomes) -> cache.put(asset,
 					new BuildCache.Entry(stamps.get(asset), hashing.entries.get(asset), outcomes)));
@@ -130,8 +132,9 @@ public final class AssetBuilder {
 					ex.getMessage());
 		}
 		int written = hashing.written.get();
-		return new BuildResult(manifest, manifestFile, written, manifest.size() - written, hashing.bytesWritten.get(),
-				scan.skipped(), plan.report(), clean.removed(), Duration.ofNanos(System.nanoTime() - start));
+		return new BuildResult(manifest, manifestFile, written, manifest.size() - written, hashing.reused.get(),
+				hashing.bytesWritten.get(), scan.skipped(), plan.report(), clean.removed(),
+				Duration.ofNanos(System.nanoTime() - start));
 	}
 
 	/**
@@ -279,6 +282,8 @@ public final class AssetBuilder {
 
 		final AtomicLong bytesWritten = new AtomicLong();
 
+		final AtomicInteger reused = new AtomicInteger();
+
 		private final AtomicInteger done = new AtomicInteger();
 
 		private final Progress progress;
@@ -359,6 +364,7 @@ public final class AssetBuilder {
 			BuildCache.Entry known = this.reusable.get(asset);
 			if (known != null) {
 				this.entries.put(asset, known.copy());
+				this.reused.incrementAndGet();
 				return;
 			}
 			TextAsset text = this.plan.texts().get(asset);

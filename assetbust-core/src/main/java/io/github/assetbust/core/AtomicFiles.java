@@ -79,6 +79,15 @@ public final class AtomicFiles {
 
 	/** Renames {@code temp} over {@code target} atomically and makes the rename durable. */
 	public static void move(Path temp, Path target) throws IOException {
+		rename(temp, target);
+		syncFolder(target.toAbsolutePath().getParent());
+	}
+
+	/**
+	 * Renames {@code temp} over {@code target} atomically; the caller makes it durable with
+	 * {@link #syncFolder} once for many files in one folder.
+	 */
+	public static void rename(Path temp, Path target) throws IOException {
 		try {
 			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
@@ -86,10 +95,10 @@ public final class AtomicFiles {
 			throw new IOException("Cannot rename " + temp + " to " + target
 					+ " atomically; the temporary file and its target must be on one file system", ex);
 		}
-		syncFolder(target.toAbsolutePath().getParent());
 	}
 
-	private static void syncFolder(Path folder) {
+	/** Flushes a folder's entries (renames into it) to disk. */
+	public static void syncFolder(Path folder) {
 		try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
 			channel.force(true);
 		}

@@ -11,21 +11,23 @@ import java.util.Set;
  * @param manifestFile where it wrote it
  * @param written how many hashed copies it wrote
  * @param unchanged how many hashed copies were already there with the right content
+ * @param reused how many of those were known unchanged from the last build, without reading them
  * @param bytesWritten the bytes of hashed copies it wrote
  * @param skipped files it had to pass over, each with its reason
  * @param references what it did with the references inside CSS and JavaScript
  * @param removed the hashed copies of earlier builds it deleted, under the retention rules
  * @param duration how long it took
  */
-public record BuildResult(Manifest manifest, Path manifestFile, int written, int unchanged, long bytesWritten,
+public record BuildResult(Manifest manifest, Path manifestFile, int written, int unchanged, int reused,
+		long bytesWritten,
 		List<AssetScanner.Skipped> skipped, ReferenceReport references, Set<AssetPath> removed, Duration duration) {
 
 	/** A one-line summary for logs and terminals. */
 	public String summary() {
 		return String.format(
-				"%d assets: %d hashed copies written (%,d bytes), %d unchanged, %d references rewritten, %d reported, "
-						+ "%d skipped, %d stale copies removed, in %d ms",
-				this.manifest.size(), this.written, this.bytesWritten, this.unchanged,
+				"%d assets: %d hashed copies written (%,d bytes), %d unchanged (%d not even read), "
+						+ "%d references rewritten, %d reported, %d skipped, %d stale copies removed, in %d ms",
+				this.manifest.size(), this.written, this.bytesWritten, this.unchanged, this.reused,
 				this.references.count(ReferenceOutcome.REWRITTEN), this.references.problems().size(),
 				this.skipped.size(), this.removed.size(), this.duration.toMillis());
 	}

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,8 @@ final class HashedCopyWriter {
 	private final Digester digester;
 
 	private final int digestLength;
+
+	private final Set<Path> touchedFolders = ConcurrentHashMap.newKeySet();
 
 	HashedCopyWriter(Path root, Digester digester, int digestLength) {
 		this.root = root;
@@ -59,7 +63,9 @@ final class HashedCopyWriter {
 			if (isInPlace(file, hashed, digest)) {
 				return new Copy(ManifestEntry.of(hashed, digest), false);
 			}
-			AtomicFiles.move(temp, hashed.resolveAgainst(this.root));
+			Path target = hashed.resolveAgainst(this.root);
+			AtomicFiles.rename(temp, target);
+			this.touchedFolders.add(target.getParent());
 			moved = true;
 			return new Copy(ManifestEntry.of(hashed, digest), true);
 		}
@@ -90,6 +96,12 @@ final class HashedCopyWriter {
 		catch (IOException ex) {
 			throw new AssetbustException("Cannot write the hashed copy of " + file + " in " + this.root + ": " + ex, ex);
 		}
+	}
+
+	/** Makes the renames of every copy written so far durable: one sync a folder, not one a file. */
+	void syncFolders() {
+		this.touchedFolders.forEach(AtomicFiles::syncFolder);
+		this.touchedFolders.clear();
 	}
 
 	/**
