@@ -1,6 +1,7 @@
 package io.github.assetbust.maven;
 
 import java.io.File;
+import java.time.Duration;
 import java.util.List;
 
 import io.github.assetbust.core.AssetBuilder;
@@ -43,6 +44,13 @@ public class BuildMojo extends AbstractMojo {
 	@Parameter(property = "assetbust.algorithm", defaultValue = "md5")
 	private String algorithm;
 
+	/**
+	 * Where the goal remembers earlier builds (digests of unchanged files, which hashed copies it
+	 * wrote), outside the classes folder so none of it ends up in the jar.
+	 */
+	@Parameter(defaultValue = "${project.build.directory}/assetbust")
+	private File stateDirectory;
+
 	/** Fails the build if a CSS or JavaScript reference points at a missing file or out of the root. */
 	@Parameter(property = "assetbust.strict", defaultValue = "false")
 	private boolean strict;
@@ -66,6 +74,9 @@ public class BuildMojo extends AbstractMojo {
 				.withManifest(this.manifest.toPath())
 				.withAlgorithm(DigestAlgorithm.fromId(this.algorithm))
 				.withReproducible(true)
+				.withStateDirectory(this.stateDirectory.toPath())
+				// a jar serves one generation: copies of earlier builds in target/classes would only bloat it
+				.withRetention(new BuildOptions.Retention(0, Duration.ZERO))
 				.withStrict(this.strict);
 			if (this.includes != null && !this.includes.isEmpty()) {
 				options = options.withIncludes(this.includes);

@@ -71,7 +71,8 @@ public class AssetBuildRunner implements ApplicationRunner, Ordered {
 			.withIncludes(build.getInclude())
 			.withExcludes(build.getExclude())
 			.withAlgorithm(DigestAlgorithm.fromId(build.getAlgorithm()))
-			.withStrict(properties.isStrict());
+			.withStrict(properties.isStrict())
+			.withRetention(new BuildOptions.Retention(build.getKeep(), build.getMaxAge()));
 	}
 
 	/** Runs before the application's own runners, so they already see hashed URLs. */

@@ -1,5 +1,6 @@
 package io.github.assetbust.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -161,6 +162,17 @@ public class AssetbustProperties {
 		 */
 		private String algorithm = "md5";
 
+		/**
+		 * How many previous generations of hashed copies to keep, for servers of a rolling
+		 * deploy that still hand out their URLs.
+		 */
+		private int keep = BuildOptions.Retention.DEFAULT.keep();
+
+		/**
+		 * Keep any generated file younger than this, whatever its generation.
+		 */
+		private Duration maxAge = BuildOptions.Retention.DEFAULT.maxAge();
+
 		public boolean isOnStartup() {
 			return this.onStartup;
 		}
@@ -191,6 +203,22 @@ public class AssetbustProperties {
 
 		public void setExclude(List<String> exclude) {
 			this.exclude = exclude;
+		}
+
+		public int getKeep() {
+			return this.keep;
+		}
+
+		public void setKeep(int keep) {
+			this.keep = keep;
+		}
+
+		public Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
 		}
 
 		public String getAlgorithm() {
