@@ -1,0 +1,1 @@
+console.log("vendor: not ours to hash");
