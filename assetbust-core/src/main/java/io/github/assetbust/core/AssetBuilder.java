@@ -110,8 +110,10 @@ public final class AssetBuilder {
 		Map<AssetPath, Map<ReferenceOutcome, Integer>> known = new HashMap<>();
 		reusable.forEach((asset, entry) -> known.put(asset, entry.outcomes()));
 		ReferenceRewriter.Plan plan = new ReferenceRewriter(root, assets).plan(known);
-		plan.report().problems().forEach((problem) -> logger.warn("{}", problem));
 		failOnBrokenReferences(plan.report());
+		plan.report()
+			.problems()
+			.forEach((problem) -> logger.warn(problem.outcome().isBroken() ? "{}; left as written" : "{}", problem));
 
 		HashedCopyWriter writer = new HashedCopyWriter(root, this.digester, this.options.digestLength());
 		Hashing hashing = new Hashing(writer, plan, reusable, this.progress);
@@ -229,16 +231,29 @@ public final class AssetBuilder {
 		return file.fileName().endsWith(AtomicFiles.TEMP_SUFFIX);
 	}
 
+	/**
+	 * The manifest the build will replace.
+	 * @throws AssetbustException if something is there that is not a manifest: a build must never
+	 * overwrite a file it did not write
+	 */
 	private static Manifest readPrevious(Path manifestFile) {
+		if (Files.isDirectory(manifestFile)) {
+			throw new AssetbustException("The manifest " + manifestFile
+					+ " is a folder; point the manifest at a file. Nothing was written");
+		}
 		try {
 			return ManifestStore.read(manifestFile);
 		}
 		catch (NoSuchFileException ex) {
 			return Manifest.empty();
 		}
-		catch (IOException | ManifestFormatException ex) {
-			logger.warn("Ignoring the previous manifest: {}", ex.getMessage());
-			return Manifest.empty();
+		catch (ManifestFormatException ex) {
+			throw new AssetbustException("Refusing to replace " + manifestFile + ", which is not an assetbust manifest ("
+					+ ex.getMessage() + "); move it away, or point the manifest somewhere else", ex);
+		}
+		catch (IOException ex) {
+			throw new AssetbustException("Cannot read the previous manifest " + manifestFile + ": " + ex
+					+ "; nothing was written", ex);
 		}
 	}
 

@@ -128,7 +128,7 @@ public final class ReferenceRewriter {
 				return ReferenceOutcome.FRAGMENT_ONLY;
 			case OUTSIDE_ROOT:
 				problems.add(new ReferenceProblem(asset, reference.line(), url, ReferenceOutcome.OUTSIDE_ROOT,
-						"points outside the asset root; not followed, left as written"));
+						"points outside the asset root; it is never followed"));
 				return ReferenceOutcome.OUTSIDE_ROOT;
 			default:
 		}
@@ -137,14 +137,14 @@ public final class ReferenceRewriter {
 			Path real = realPath(path.resolveAgainst(this.root));
 			if (real != null && !real.startsWith(this.root)) {
 				problems.add(new ReferenceProblem(asset, reference.line(), url, ReferenceOutcome.OUTSIDE_ROOT,
-						"leads through a link out of the asset root; not followed, left as written"));
+						"leads through a link out of the asset root; it is never followed"));
 				return ReferenceOutcome.OUTSIDE_ROOT;
 			}
 			if (real != null && Files.isRegularFile(real)) {
 				return ReferenceOutcome.NOT_AN_ASSET;
 			}
 			problems.add(new ReferenceProblem(asset, reference.line(), url, ReferenceOutcome.MISSING,
-					"points at " + path + ", which does not exist; left as written"));
+					"points at " + path + ", which does not exist"));
 			return ReferenceOutcome.MISSING;
 		}
 		List<AssetPath> cycle = dependencies.cycleClosedBy(asset, path);

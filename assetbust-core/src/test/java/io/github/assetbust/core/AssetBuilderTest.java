@@ -348,13 +348,26 @@ class AssetBuilderTest {
 	}
 
 	@Test
-	void doesNotHashEarlierCopiesAgainWhenThePreviousManifestIsUnreadable() throws IOException {
+	void refusesToReplaceAManifestItCannotRead() throws IOException {
 		TestFiles.write(this.root, "css/main.css", MAIN_CSS);
-		Manifest first = build().manifest();
+		build();
 		Files.writeString(manifestFile(), "{ not json");
-		Manifest second = build().manifest();
-		assertThat(second.assets()).isEqualTo(first.assets());
-		assertThat(ManifestStore.read(manifestFile()).assets()).isEqualTo(first.assets());
+		List<String> before = TestFiles.allRegularFiles(this.root);
+		assertThatThrownBy(this::build).isInstanceOf(AssetbustException.class)
+			.hasMessageStartingWith("Refusing to replace " + manifestFile() + ", which is not an assetbust manifest")
+			.hasMessageContaining("move it away");
+		assertThat(manifestFile()).hasContent("{ not json");
+		assertThat(TestFiles.allRegularFiles(this.root)).isEqualTo(before);
+	}
+
+	@Test
+	void neverOverwritesAnotherJsonFileNamedAsTheManifest() throws IOException {
+		TestFiles.write(this.root, "css/main.css", MAIN_CSS);
+		Path packageJson = TestFiles.write(this.root, "package.json", "{\"name\": \"site\", \"version\": \"1.0.0\"}");
+		assertThatThrownBy(() -> build(BuildOptions.forRoot(this.root).withManifest(packageJson)))
+			.isInstanceOf(AssetbustException.class)
+			.hasMessageContaining("Refusing to replace " + packageJson);
+		assertThat(packageJson).hasContent("{\"name\": \"site\", \"version\": \"1.0.0\"}");
 	}
 
 	@Test
@@ -441,8 +454,7 @@ class AssetBuilderTest {
 		Path folder = Files.createDirectories(this.outside.resolve("asset-manifest.json"));
 		assertThatThrownBy(() -> build(BuildOptions.forRoot(this.root).withManifest(folder)))
 			.isInstanceOf(AssetbustException.class)
-			.hasMessageContaining(folder.toString())
-			.hasMessageContaining("previous manifest is still in place");
+			.hasMessage("The manifest " + folder + " is a folder; point the manifest at a file. Nothing was written");
 		assertThat(folder).isDirectory();
 		assertThat(TestFiles.tempFiles(this.outside)).isEmpty();
 	}

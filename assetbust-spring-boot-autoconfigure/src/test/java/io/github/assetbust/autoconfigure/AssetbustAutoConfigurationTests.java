@@ -245,7 +245,7 @@ class AssetbustAutoConfigurationTests {
 				Files.delete(this.root.resolve("asset-manifest.json"));
 				Files.createDirectory(this.root.resolve("asset-manifest.json"));
 				runner.run(NO_ARGS);
-				assertThat(output.getAll()).contains("Asset build failed: Cannot write manifest")
+				assertThat(output.getAll()).contains("Asset build failed: The manifest " + this.root.resolve("asset-manifest.json") + " is a folder")
 					.contains("still using the previous manifest (1 assets)");
 				assertThat(context.getBean(AssetResolver.class).url("main.css")).isEqualTo(hashed);
 			});
