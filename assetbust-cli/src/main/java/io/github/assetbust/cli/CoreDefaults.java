@@ -1,0 +1,33 @@
+package io.github.assetbust.cli;
+
+import java.nio.file.Path;
+
+import io.github.assetbust.core.BuildOptions;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Option defaults taken from {@link BuildOptions#forRoot}, so the CLI and its {@code --help} say
+ * what core does and cannot drift from it. Options without a default here (--manifest, the globs)
+ * stay unset and core's value is used.
+ */
+final class CoreDefaults implements IDefaultValueProvider {
+
+	private static final BuildOptions DEFAULTS = BuildOptions.forRoot(Path.of(""));
+
+	@Override
+	public String defaultValue(ArgSpec argSpec) {
+		if (!(argSpec instanceof OptionSpec option)) {
+			return null;
+		}
+		return switch (option.longestName()) {
+			case "--algorithm" -> DEFAULTS.algorithm().id();
+			case "--keep" -> String.valueOf(DEFAULTS.retention().keep());
+			case "--max-age" -> DurationConverter.format(DEFAULTS.retention().maxAge());
+			case "--threads" -> String.valueOf(DEFAULTS.threads());
+			default -> null;
+		};
+	}
+
+}
