@@ -85,6 +85,12 @@ public final class AssetBuilder {
 	public BuildResult build() {
 		long start = System.nanoTime();
 		Path root = AssetScanner.checkRoot(this.options.root());
+		try (BuildLock lock = BuildLock.acquire(root, BuildLock.DEFAULT_TIMEOUT)) {
+			return build(root, start);
+		}
+	}
+
+	private BuildResult build(Path root, long start) {
 		Path manifestFile = this.options.manifest();
 		Path cacheFile = this.options.stateFile("cache");
 		Path generationsFile = this.options.stateFile("generations");
@@ -93,8 +99,9 @@ public final class AssetBuilder {
 
 		AssetScanner.Scan scan = new AssetScanner(this.options.includes(), this.options.excludes()).scan(root);
 		scan.skipped().forEach((skipped) -> logger.warn("{}", skipped));
-		Set<AssetPath> assets = selectAssets(root, scan, previous, generations,
-				Set.of(inRealFolder(manifestFile), inRealFolder(cacheFile), inRealFolder(generationsFile)));
+		Leftovers.remove(root, scan.leftovers(), manifestFile, cacheFile, generationsFile);
+		Set<AssetPath> assets = selectAssets(root, scan, previous, generations, Set.of(inRealFolder(manifestFile),
+				inRealFolder(cacheFile), inRealFolder(generationsFile), root.resolve(BuildLock.FILE_NAME)));
 
 		BuildCache cache = BuildCache.read(cacheFile, this.options);
 		Map<AssetPath, String> stamps = new HashMap<>();

@@ -55,6 +55,12 @@ public final class AssetCleaner {
 	 */
 	public static Result clean(BuildOptions options, Clock clock) {
 		Path root = AssetScanner.checkRoot(options.root());
+		try (BuildLock lock = BuildLock.acquire(root, BuildLock.DEFAULT_TIMEOUT)) {
+			return clean(options, clock, root);
+		}
+	}
+
+	private static Result clean(BuildOptions options, Clock clock, Path root) {
 		Manifest manifest;
 		try {
 			manifest = ManifestStore.read(options.manifest());

@@ -34,6 +34,7 @@ public final class AssetScanner {
 		Path normalisedRoot = checkRoot(root);
 		List<AssetPath> files = new ArrayList<>();
 		List<Skipped> skipped = new ArrayList<>();
+		List<AssetPath> leftovers = new ArrayList<>();
 		try {
 			Files.walkFileTree(normalisedRoot, new SimpleFileVisitor<>() {
 
@@ -62,6 +63,11 @@ public final class AssetScanner {
 						skipped.add(new Skipped(file.toString(), ex.getMessage()));
 						return FileVisitResult.CONTINUE;
 					}
+					if (path.fileName().endsWith(AtomicFiles.TEMP_SUFFIX)) {
+						// a write cut short: whatever the globs say, it is ours to clear away
+						leftovers.add(path);
+						return FileVisitResult.CONTINUE;
+					}
 					if (!isSelected(path)) {
 						return FileVisitResult.CONTINUE;
 					}
@@ -86,7 +92,7 @@ public final class AssetScanner {
 			throw new AssetbustException("Cannot scan asset root " + normalisedRoot + ": " + ex.getMessage(), ex);
 		}
 		Collections.sort(files);
-		return new Scan(normalisedRoot, List.copyOf(files), List.copyOf(skipped));
+		return new Scan(normalisedRoot, List.copyOf(files), List.copyOf(skipped), List.copyOf(leftovers));
 	}
 
 	static Path checkRoot(Path root) {
@@ -114,8 +120,14 @@ public final class AssetScanner {
 		return this.excludes.stream().anyMatch((glob) -> glob.matches(path));
 	}
 
-	/** The files a scan selected and the ones it had to pass over. */
-	public record Scan(Path root, List<AssetPath> files, List<Skipped> skipped) {
+	/**
+	 * What a scan found.
+	 * @param root the root, as a real path
+	 * @param files the files the globs select, sorted
+	 * @param skipped files it had to pass over, each with its reason
+	 * @param leftovers temporary files of writes that were cut short, in folders the scan entered
+	 */
+	public record Scan(Path root, List<AssetPath> files, List<Skipped> skipped, List<AssetPath> leftovers) {
 	}
 
 	/** A file passed over, with the reason; the path is as the file system spells it. */

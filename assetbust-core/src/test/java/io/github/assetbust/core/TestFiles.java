@@ -64,8 +64,12 @@ final class TestFiles {
 		return allRegularFiles(root).stream().filter((path) -> !STATE_FILE.matcher(path).find()).toList();
 	}
 
-	/** What a build remembers between runs, beside its manifest: {@code .asset-manifest.json.cache.json}. */
-	private static final Pattern STATE_FILE = Pattern.compile("(^|/)\\.[^/]+\\.(cache|generations)\\.json$");
+	/**
+	 * What a build remembers between runs, beside its manifest ({@code .asset-manifest.json.cache.json}),
+	 * and the build lock in the root.
+	 */
+	private static final Pattern STATE_FILE = Pattern
+		.compile("(^|/)\\.[^/]+\\.(cache|generations)\\.json$|^\\.assetbust\\.lock$");
 
 	/** Every regular file under {@code root}, including the build's state files. */
 	static List<String> allRegularFiles(Path root) throws IOException {
