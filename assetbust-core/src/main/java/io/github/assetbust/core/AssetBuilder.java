@@ -1,6 +1,7 @@
 package io.github.assetbust.core;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,6 +41,9 @@ import org.slf4j.LoggerFactory;
 public final class AssetBuilder {
 
 	private static final Logger logger = LoggerFactory.getLogger(AssetBuilder.class);
+
+	/** The longest file name (in bytes) that common file systems take: ext4, XFS, APFS, NTFS. */
+	private static final int MAX_NAME_BYTES = 255;
 
 	private final BuildOptions options;
 
@@ -98,10 +102,11 @@ public final class AssetBuilder {
 		Generations generations = Generations.read(generationsFile);
 
 		AssetScanner.Scan scan = new AssetScanner(this.options.includes(), this.options.excludes()).scan(root);
-		scan.skipped().forEach((skipped) -> logger.warn("{}", skipped));
 		Leftovers.remove(root, scan.leftovers(), manifestFile, cacheFile, generationsFile);
+		List<AssetScanner.Skipped> skipped = new ArrayList<>(scan.skipped());
 		Set<AssetPath> assets = selectAssets(root, scan, previous, generations, Set.of(inRealFolder(manifestFile),
-				inRealFolder(cacheFile), inRealFolder(generationsFile), root.resolve(BuildLock.FILE_NAME)));
+				inRealFolder(cacheFile), inRealFolder(generationsFile), root.resolve(BuildLock.FILE_NAME)), skipped);
+		skipped.forEach((skip) -> logger.warn("{}", skip));
 
 		BuildCache cache = BuildCache.read(cacheFile, this.options);
 		Map<AssetPath, String> stamps = new HashMap<>();
@@ -142,7 +147,7 @@ public final class AssetBuilder {
 		}
 		int written = hashing.written.get();
 		return new BuildResult(manifest, manifestFile, written, manifest.size() - written, hashing.reused.get(),
-				hashing.bytesWritten.get(), scan.skipped(), plan.report(), clean.removed(),
+				hashing.bytesWritten.get(), List.copyOf(skipped), plan.report(), clean.removed(),
 				Duration.ofNanos(System.nanoTime() - start));
 	}
 
@@ -151,17 +156,25 @@ public final class AssetBuilder {
 	 * a hashed copy an earlier build wrote.
 	 */
 	private Set<AssetPath> selectAssets(Path root, AssetScanner.Scan scan, Manifest previous, Generations generations,
-			Set<Path> ownFiles) {
+			Set<Path> ownFiles, List<AssetScanner.Skipped> skipped) {
 		Set<AssetPath> generatedBefore = new HashSet<>(previous.hashedPaths());
 		generatedBefore.addAll(generations.allFiles());
 		Set<AssetPath> scanned = Set.copyOf(scan.files());
 		Set<AssetPath> assets = new TreeSet<>();
 		for (AssetPath file : scan.files()) {
 			Path source = file.resolveAgainst(root);
-			if (!ownFiles.contains(source) && !isTempFile(file) && !generatedBefore.contains(file)
-					&& !isHashedCopy(file, source, scanned)) {
-				assets.add(file);
+			if (ownFiles.contains(source) || isTempFile(file) || generatedBefore.contains(file)
+					|| isHashedCopy(file, source, scanned)) {
+				continue;
 			}
+			int hashedNameBytes = file.fileName().getBytes(StandardCharsets.UTF_8).length + 1
+					+ this.options.digestLength();
+			if (hashedNameBytes > MAX_NAME_BYTES) {
+				skipped.add(new AssetScanner.Skipped(file.toString(), "its hashed name would be " + hashedNameBytes
+						+ " bytes long, more than the " + MAX_NAME_BYTES + " file systems allow; shorten the name"));
+				continue;
+			}
+			assets.add(file);
 		}
 		return assets;
 	}

@@ -100,7 +100,19 @@ public record BuildOptions(Path root, Path manifest, List<String> includes, List
 	/** The file in which the build remembers {@code what} between runs. */
 	public Path stateFile(String what) {
 		Path folder = (this.stateDirectory != null) ? this.stateDirectory : this.manifest.getParent();
-		return folder.resolve("." + this.manifest.getFileName() + "." + what + ".json");
+		return folder.resolve(stateFileName(this.manifest, what));
+	}
+
+	/**
+	 * The file a build with the default state directory keeps beside {@code manifest}: readers of
+	 * the manifest find {@code generations} there.
+	 */
+	public static Path stateFileBeside(Path manifest, String what) {
+		return manifest.resolveSibling(stateFileName(manifest, what));
+	}
+
+	private static String stateFileName(Path manifest, String what) {
+		return "." + manifest.getFileName() + "." + what + ".json";
 	}
 
 	private BuildOptions with(Consumer<Fields> change) {

@@ -1,7 +1,11 @@
 package io.github.assetbust.core;
 
+import java.nio.charset.StandardCharsets;
+
 /** Small facts about URL text that the builder and the resolvers agree on. */
 public final class Urls {
+
+	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
 	private Urls() {
 	}
@@ -15,6 +19,34 @@ public final class Urls {
 			}
 		}
 		return -1;
+	}
+
+	/**
+	 * {@code path} as URL path text: each segment percent-encoded but for the characters a path
+	 * segment may hold as they are (RFC 3986), so {@code css/my file#1.css} is
+	 * {@code css/my%20file%231.css}.
+	 */
+	public static String encodePath(String path) {
+		StringBuilder out = null;
+		byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
+		for (int i = 0; i < bytes.length; i++) {
+			int c = bytes[i] & 0xff;
+			boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+					|| "-._~!$&'()*+,;=:@/".indexOf(c) >= 0;
+			if (plain && out == null) {
+				continue;
+			}
+			if (out == null) {
+				out = new StringBuilder(bytes.length + 16).append(new String(bytes, 0, i, StandardCharsets.UTF_8));
+			}
+			if (plain) {
+				out.append((char) c);
+			}
+			else {
+				out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+			}
+		}
+		return (out != null) ? out.toString() : path;
 	}
 
 }

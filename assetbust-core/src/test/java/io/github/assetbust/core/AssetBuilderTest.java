@@ -503,4 +503,18 @@ class AssetBuilderTest {
 		assertThat(impostor).hasContent("truncated");
 		assertThat(manifest).hasContent("{\"version\": 1, \"assets\": {}}");
 	}
+	@Test
+	void skipsAFileWhoseHashedNameWouldBeTooLongAndBuildsTheRest() throws IOException {
+		String longName = "x".repeat(230) + ".css";
+		TestFiles.write(this.root, "css/" + longName, "a{}");
+		TestFiles.write(this.root, "css/main.css", MAIN_CSS);
+		BuildResult result = build();
+		assertThat(result.manifest().assets()).containsOnlyKeys(AssetPath.of("css/main.css"));
+		assertThat(result.skipped()).singleElement().satisfies((skipped) -> {
+			assertThat(skipped.path()).isEqualTo("css/" + longName);
+			assertThat(skipped.reason()).isEqualTo(
+					"its hashed name would be 267 bytes long, more than the 255 file systems allow; shorten the name");
+		});
+	}
+
 }

@@ -1,5 +1,7 @@
 package io.github.assetbust.spring;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.Set;
 import io.github.assetbust.core.AssetPath;
 import io.github.assetbust.core.Manifest;
 import io.github.assetbust.core.ManifestEntry;
+import io.github.assetbust.core.Urls;
 
 /**
  * An immutable lookup table built once per manifest, so that resolving a URL is one hash-map read:
@@ -16,7 +19,7 @@ import io.github.assetbust.core.ManifestEntry;
  */
 public final class AssetIndex {
 
-	private static final AssetIndex EMPTY = new AssetIndex(Manifest.empty());
+	private static final AssetIndex EMPTY = new AssetIndex(Manifest.empty(), Set.of());
 
 	private final Manifest manifest;
 
@@ -24,10 +27,11 @@ public final class AssetIndex {
 
 	private final Set<String> hashedPaths;
 
-	private AssetIndex(Manifest manifest) {
+	private AssetIndex(Manifest manifest, Set<AssetPath> retained) {
 		this.manifest = manifest;
 		this.targets = new HashMap<>(manifest.size() * 4);
-		this.hashedPaths = new HashSet<>(manifest.size() * 2);
+		this.hashedPaths = new HashSet<>(manifest.size() * 2 + retained.size() * 2);
+		retained.forEach((path) -> this.hashedPaths.add(path.toString()));
 		manifest.assets().forEach((original, entry) -> {
 			Target target = Target.of(entry);
 			this.targets.put(original.toString(), target);
@@ -46,7 +50,15 @@ public final class AssetIndex {
 	}
 
 	public static AssetIndex of(Manifest manifest) {
-		return new AssetIndex(manifest);
+		return new AssetIndex(manifest, Set.of());
+	}
+
+	/**
+	 * An index that also serves {@code retained} hashed copies: those of earlier generations still
+	 * on disk, which pages rendered by servers not yet updated may ask for.
+	 */
+	public static AssetIndex of(Manifest manifest, Set<AssetPath> retained) {
+		return new AssetIndex(manifest, retained);
 	}
 
 	public static AssetIndex empty() {
@@ -69,17 +81,25 @@ public final class AssetIndex {
 		return target;
 	}
 
+	/** The slow path of a miss: {@code ./css//main.css}, or a name written percent-encoded. */
 	private Target findNormalised(String path) {
 		try {
 			String normalised = AssetPath.of(path).toString();
-			return normalised.equals(path) ? null : this.targets.get(normalised);
+			Target target = normalised.equals(path) ? null : this.targets.get(normalised);
+			if (target == null && path.indexOf('%') >= 0) {
+				target = this.targets.get(AssetPath.of(URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8)).toString());
+			}
+			return target;
 		}
 		catch (RuntimeException ex) {
 			return null;
 		}
 	}
 
-	/** Whether {@code path} (root-relative, decoded) is a hashed copy this manifest lists. */
+	/**
+	 * Whether {@code path} (root-relative, decoded) is a hashed copy this manifest lists, or one of
+	 * an earlier generation that is kept.
+	 */
 	public boolean isHashed(String path) {
 		return this.hashedPaths.contains(path);
 	}
@@ -94,13 +114,14 @@ public final class AssetIndex {
 
 	/**
 	 * Where a path resolves to.
-	 * @param urlPath the hashed path with a leading {@code /}
+	 * @param urlPath the hashed path with a leading {@code /}, percent-encoded where a URL needs it
+	 * ({@code my file.css} is {@code my%20file.css}, {@code a#b.css} is {@code a%23b.css})
 	 * @param integrity its Subresource Integrity value, or {@code null}
 	 */
 	public record Target(String urlPath, String integrity) {
 
 		static Target of(ManifestEntry entry) {
-			return new Target("/" + entry.path(), entry.integrity());
+			return new Target(Urls.encodePath("/" + entry.path()), entry.integrity());
 		}
 
 	}

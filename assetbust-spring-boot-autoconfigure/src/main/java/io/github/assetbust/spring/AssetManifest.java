@@ -10,11 +10,15 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.github.assetbust.core.AssetPath;
 import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.core.BuildOptions;
+import io.github.assetbust.core.Generations;
 import io.github.assetbust.core.Manifest;
 import io.github.assetbust.core.ManifestStore;
 import org.apache.commons.logging.Log;
@@ -85,10 +89,28 @@ public class AssetManifest implements AutoCloseable {
 		catch (AssetbustException ex) {
 			throw new ManifestLoadException(this.location, ex.getMessage(), ex);
 		}
-		AssetIndex loaded = AssetIndex.of(manifest);
+		AssetIndex loaded = AssetIndex.of(manifest, retainedCopies());
 		this.index = loaded;
 		this.lastSeenVersion = version;
 		return loaded;
+	}
+
+	/**
+	 * The hashed copies of earlier generations that a build beside a {@code file:} manifest keeps
+	 * for servers still handing them out; empty for other manifests or without a record.
+	 */
+	private Set<AssetPath> retainedCopies() {
+		if (!isFile()) {
+			return Set.of();
+		}
+		try {
+			Path file = this.resource.getFile().toPath();
+			return Generations.read(BuildOptions.stateFileBeside(file, "generations")).allFiles();
+		}
+		catch (IOException | AssetbustException ex) {
+			logger.warn("Serving only the current generation: " + ex.getMessage());
+			return Set.of();
+		}
 	}
 
 	/** Loads the manifest, logging instead of throwing; returns whether it succeeded. */

@@ -49,8 +49,16 @@ public class ManifestAssetResolver implements AssetResolver {
 	public String url(String path) {
 		Assert.notNull(path, "The asset path must not be null");
 		int suffixStart = Urls.suffixStart(path);
+		AssetIndex index = this.manifest.index();
+		AssetIndex.Target target = (suffixStart < 0) ? null : index.find(path);
+		if (target != null) {
+			// a file whose name holds '#' or '?' itself
+			suffixStart = -1;
+		}
 		String lookup = withoutSuffix(path, suffixStart);
-		AssetIndex.Target target = this.manifest.index().find(lookup);
+		if (target == null) {
+			target = index.find(lookup);
+		}
 		String urlPath = (target != null) ? target.urlPath() : fallback(path, lookup);
 		String contextPath = this.contextPath.get();
 		String suffix = (suffixStart < 0) ? "" : path.substring(suffixStart);

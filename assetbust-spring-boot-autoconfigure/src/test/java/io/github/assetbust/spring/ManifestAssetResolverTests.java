@@ -42,7 +42,9 @@ class ManifestAssetResolverTests {
 		Manifest written = new Manifest(DigestAlgorithm.MD5, null,
 				Map.of(AssetPath.of("css/main.css"), entry(MAIN, "sha384-main"), AssetPath.of("js/app.js"),
 						entry(APP, "sha384-app"), AssetPath.of("themes/main.css"), entry(THEME, null),
-						AssetPath.of("main.css"), entry("main-92eb5ffee6ae2fec3ad71c777531578f.css", null)));
+						AssetPath.of("main.css"), entry("main-92eb5ffee6ae2fec3ad71c777531578f.css", null),
+						AssetPath.of("img/a#b?.png"), entry("img/a#b?-0cc175b9c0f1b6a831c399e269772661.png", null),
+						AssetPath.of("img/my logo.png"), entry("img/my logo-0cc175b9c0f1b6a831c399e269772661.png", null)));
 		Path file = this.folder.resolve("manifest.json");
 		ManifestStore.write(written, file);
 		this.manifest = new AssetManifest(new FileSystemResource(file), file.toString());
@@ -148,6 +150,24 @@ class ManifestAssetResolverTests {
 	void leavesInputThatEscapesTheRootAsWrittenAndWarns(CapturedOutput output) {
 		assertThat(resolver("", "", false).url("../../etc/passwd")).isEqualTo("/../../etc/passwd");
 		assertThat(output.getAll()).contains("No asset '../../etc/passwd'");
+	}
+
+	@Test
+	void percentEncodesWhatAUrlCannotHoldAsItIs() {
+		assertThat(resolver("", "", false).url("img/my logo.png?v=1"))
+			.isEqualTo("/img/my%20logo-0cc175b9c0f1b6a831c399e269772661.png?v=1");
+	}
+
+	@Test
+	void findsAFileWhoseNameHoldsAHashOrAQuestionMark() {
+		assertThat(resolver("", "", false).url("img/a#b?.png"))
+			.isEqualTo("/img/a%23b%3F-0cc175b9c0f1b6a831c399e269772661.png");
+	}
+
+	@Test
+	void acceptsAPathWrittenPercentEncoded() {
+		assertThat(resolver("", "", false).url("img/my%20logo.png"))
+			.isEqualTo("/img/my%20logo-0cc175b9c0f1b6a831c399e269772661.png");
 	}
 
 }
