@@ -48,6 +48,9 @@ public class ManifestAssetResolver implements AssetResolver {
 	@Override
 	public String url(String path) {
 		Assert.notNull(path, "The asset path must not be null");
+		if (isOtherOrigin(path)) {
+			return path;
+		}
 		int suffixStart = Urls.suffixStart(path);
 		AssetIndex index = this.manifest.index();
 		AssetIndex.Target target = (suffixStart < 0) ? null : index.find(path);
@@ -89,6 +92,16 @@ public class ManifestAssetResolver implements AssetResolver {
 					+ "; serving its original URL, which browsers may cache stale");
 		}
 		return lookup.startsWith("/") ? lookup : "/" + lookup;
+	}
+
+	/** {@code https://cdn/x.css}, {@code //cdn/x.css}, {@code data:…}: not an asset of this root. */
+	private static boolean isOtherOrigin(String path) {
+		if (path.startsWith("//")) {
+			return true;
+		}
+		int colon = path.indexOf(':');
+		int slash = path.indexOf('/');
+		return colon > 0 && (slash < 0 || colon < slash) && Character.isLetter(path.charAt(0));
 	}
 
 	private static String withoutSuffix(String path, int suffixStart) {

@@ -170,4 +170,20 @@ class ManifestAssetResolverTests {
 			.isEqualTo("/img/my%20logo-0cc175b9c0f1b6a831c399e269772661.png");
 	}
 
+	@Test
+	void leavesAUrlOfAnotherOriginAsItIs(CapturedOutput output) {
+		ManifestAssetResolver resolver = resolver("https://cdn.example.com", "/shop", true);
+		assertThat(resolver.url("https://unpkg.com/leaflet.css")).isEqualTo("https://unpkg.com/leaflet.css");
+		assertThat(resolver.url("//fonts.example.com/a.css")).isEqualTo("//fonts.example.com/a.css");
+		assertThat(output.getAll()).doesNotContain("No asset");
+	}
+
+	@Test
+	void anAbsoluteFileSystemPathIsJustAPathUnderTheRoot() {
+		assertThat(resolver("", "", false).url("/etc/passwd")).isEqualTo("/etc/passwd");
+		assertThatExceptionOfType(AssetNotFoundException.class)
+			.isThrownBy(() -> resolver("", "", true).url("/etc/passwd"))
+			.withMessageContaining("'/etc/passwd'");
+	}
+
 }
