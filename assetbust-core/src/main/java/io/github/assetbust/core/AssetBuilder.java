@@ -129,9 +129,19 @@ public final class AssetBuilder {
 
 		HashedCopyWriter writer = new HashedCopyWriter(root, this.digester, this.options.digestLength());
 		Hashing hashing = new Hashing(writer, plan, reusable, this.progress);
-		hashing.run(this.options.threads());
-		// every copy must be durable under its name before a manifest may point at it
-		writer.syncFolders();
+		ExecutorService executor = Executors.newFixedThreadPool(this.options.threads(), (task) -> {
+			Thread thread = new Thread(task, "assetbust-hash");
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			hashing.run(executor);
+			// every copy must be durable under its name before a manifest may point at it
+			writer.syncAll(executor);
+		}
+		finally {
+			executor.shutdownNow();
+		}
 		plan.outcomes()
 			.forEach((asset, outcomes) -> cache.put(asset,
 					new BuildCache.Entry(stamps.get(asset), hashing.entries.get(asset), outcomes)));
@@ -331,19 +341,9 @@ public final class AssetBuilder {
 			this.progress = progress;
 		}
 
-		void run(int threads) {
-			List<List<AssetPath>> levels = levels();
-			if (threads == 1) {
-				levels.forEach((level) -> level.forEach(this::hash));
-				return;
-			}
-			ExecutorService executor = Executors.newFixedThreadPool(threads, (task) -> {
-				Thread thread = new Thread(task, "assetbust-hash");
-				thread.setDaemon(true);
-				return thread;
-			});
+		void run(ExecutorService executor) {
 			try {
-				for (List<AssetPath> level : levels) {
+				for (List<AssetPath> level : levels()) {
 					List<Callable<Void>> tasks = new ArrayList<>(level.size());
 					level.forEach((asset) -> tasks.add(() -> {
 						hash(asset);
@@ -363,9 +363,6 @@ public final class AssetBuilder {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				throw new AssetbustException("Interrupted while hashing", ex);
-			}
-			finally {
-				executor.shutdownNow();
 			}
 		}
 

@@ -8,7 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -30,7 +36,7 @@ final class HashedCopyWriter {
 
 	private final int digestLength;
 
-	private final Set<Path> touchedFolders = ConcurrentHashMap.newKeySet();
+	private final Set<Path> unsynced = ConcurrentHashMap.newKeySet();
 
 	HashedCopyWriter(Path root, Digester digester, int digestLength) {
 		this.root = root;
@@ -57,7 +63,6 @@ final class HashedCopyWriter {
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
 					OutputStream out = Channels.newOutputStream(channel)) {
 				digest = this.digester.copy(source, out);
-				channel.force(false);
 			}
 			AssetPath hashed = HashedName.of(file, digest.forName(this.digestLength));
 			if (isInPlace(file, hashed, digest)) {
@@ -65,7 +70,7 @@ final class HashedCopyWriter {
 			}
 			Path target = hashed.resolveAgainst(this.root);
 			AtomicFiles.rename(temp, target);
-			this.touchedFolders.add(target.getParent());
+			this.unsynced.add(target);
 			moved = true;
 			return new Copy(ManifestEntry.of(hashed, digest), true);
 		}
@@ -98,10 +103,42 @@ final class HashedCopyWriter {
 		}
 	}
 
-	/** Makes the renames of every copy written so far durable: one sync a folder, not one a file. */
-	void syncFolders() {
-		this.touchedFolders.forEach(AtomicFiles::syncFolder);
-		this.touchedFolders.clear();
+	/**
+	 * Makes every copy streamed so far durable under its name: each file's data, then each folder
+	 * once. Done after all copies are written rather than one by one, so that most of the data has
+	 * already reached the disk in the background and the hashing threads never wait for it.
+	 */
+	void syncAll(ExecutorService executor) {
+		List<Path> files = List.copyOf(this.unsynced);
+		this.unsynced.clear();
+		List<Callable<Void>> tasks = new ArrayList<>();
+		files.forEach((file) -> tasks.add(() -> {
+			syncFile(file);
+			return null;
+		}));
+		files.stream().map(Path::getParent).distinct().forEach((folder) -> tasks.add(() -> {
+			AtomicFiles.syncFolder(folder);
+			return null;
+		}));
+		try {
+			for (Future<Void> done : executor.invokeAll(tasks)) {
+				done.get();
+			}
+		}
+		catch (ExecutionException ex) {
+			throw new AssetbustException("Cannot flush hashed copies to disk: " + ex.getCause().getMessage(),
+					ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssetbustException("Interrupted while flushing hashed copies to disk", ex);
+		}
+	}
+
+	private static void syncFile(Path file) throws IOException {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
 	}
 
 	/**

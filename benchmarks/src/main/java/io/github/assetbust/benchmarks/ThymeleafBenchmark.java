@@ -1,0 +1,151 @@
+package io.github.assetbust.benchmarks;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+import io.github.assetbust.spring.AssetManifest;
+import io.github.assetbust.spring.ManifestAssetResolver;
+import io.github.assetbust.thymeleaf.AssetbustDialect;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
+import org.thymeleaf.web.IWebExchange;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockServletContext;
+
+/**
+ * Rendering one page with 20 stylesheet links, as {@code ${#assets.url('css/area1/styleN.css')}},
+ * as {@code assets:href="css/area1/styleN.css"}, and as plain {@code @{/css/area1/styleN.css}}, with
+ * a real {@link SpringTemplateEngine} and the assetbust dialect, template cache on.
+ *
+ * <p>{@code @{/...}} links are context-relative, which Thymeleaf only builds in a web context, so
+ * every page renders in a {@link WebContext} over a Thymeleaf {@link IWebExchange} built by
+ * {@link JakartaServletWebApplication} from spring-test's servlet mocks (context path empty, as for
+ * the resolver; the mock response's {@code encodeURL} returns the URL as it is). Like Spring MVC's
+ * {@code ThymeleafView}, each render gets a fresh {@link ThymeleafEvaluationContext}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class ThymeleafBenchmark {
+
+	public static final int LINKS = 20;
+
+	/** The path of the n-th stylesheet (0 to 19): all in {@code css/area1}. */
+	public static String stylesheet(int n) {
+		return "css/area1/style" + (1 + 30 * n) + ".css";
+	}
+
+	public static final String ASSETS_EXPRESSION_PAGE = page(
+			(n) -> "<link rel=\"stylesheet\" th:href=\"${#assets.url('" + stylesheet(n) + "')}\">");
+
+	public static final String ASSETS_ATTRIBUTE_PAGE = page(
+			(n) -> "<link rel=\"stylesheet\" assets:href=\"" + stylesheet(n) + "\">");
+
+	public static final String PLAIN_PAGE = page(
+			(n) -> "<link rel=\"stylesheet\" th:href=\"@{/" + stylesheet(n) + "}\">");
+
+	private BenchmarkTree tree;
+
+	private AssetManifest manifest;
+
+	private SpringTemplateEngine engine;
+
+	private GenericApplicationContext applicationContext;
+
+	private IWebExchange exchange;
+
+	private static String page(IntFunction<String> link) {
+		StringBuilder page = new StringBuilder();
+		page.append("<!DOCTYPE html>\n<html xmlns:th=\"http://www.thymeleaf.org\">\n")
+			.append("<head>\n<meta charset=\"utf-8\">\n<title>Twenty stylesheets</title>\n");
+		for (int n = 0; n < LINKS; n++) {
+			page.append(link.apply(n)).append('\n');
+		}
+		return page.append("</head>\n<body>\n<h1>Twenty stylesheets</h1>\n<p>A page that links 20 assets.</p>\n")
+			.append("</body>\n</html>\n")
+			.toString();
+	}
+
+	@Setup(Level.Trial)
+	public void setUp() {
+		this.tree = BenchmarkTree.create();
+		this.manifest = new AssetManifest(new FileSystemResource(this.tree.manifestFile()),
+				"file:" + this.tree.manifestFile());
+		this.manifest.load();
+		ManifestAssetResolver resolver = new ManifestAssetResolver(this.manifest, "", () -> "", false);
+
+		StringTemplateResolver templates = new StringTemplateResolver();
+		templates.setTemplateMode(TemplateMode.HTML);
+		// as in production (spring.thymeleaf.cache=true); string templates default to no cache
+		templates.setCacheable(true);
+		this.engine = new SpringTemplateEngine();
+		this.engine.setTemplateResolver(templates);
+		this.engine.addDialect(new AssetbustDialect(resolver, false));
+
+		this.applicationContext = new GenericApplicationContext();
+		this.applicationContext.refresh();
+		MockServletContext servletContext = new MockServletContext();
+		MockHttpServletRequest request = new MockHttpServletRequest(servletContext, "GET", "/page");
+		request.setContextPath("");
+		this.exchange = JakartaServletWebApplication.buildApplication(servletContext)
+			.buildExchange(request, new MockHttpServletResponse());
+	}
+
+	@TearDown(Level.Trial)
+	public void tearDown() {
+		this.applicationContext.close();
+		this.manifest.close();
+		this.tree.close();
+	}
+
+	@Benchmark
+	public String assetsExpression() {
+		return render(ASSETS_EXPRESSION_PAGE);
+	}
+
+	@Benchmark
+	public String assetsAttribute() {
+		return render(ASSETS_ATTRIBUTE_PAGE);
+	}
+
+	@Benchmark
+	public String plainLinks() {
+		return render(PLAIN_PAGE);
+	}
+
+	private String render(String template) {
+		WebContext context = new WebContext(this.exchange, Locale.ENGLISH);
+		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+				new ThymeleafEvaluationContext(this.applicationContext, null));
+		return this.engine.process(template, context);
+	}
+
+	AssetManifest manifest() {
+		return this.manifest;
+	}
+
+}

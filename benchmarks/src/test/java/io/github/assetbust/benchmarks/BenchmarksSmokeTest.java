@@ -1,0 +1,107 @@
+package io.github.assetbust.benchmarks;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.assetbust.core.AssetPath;
+import io.github.assetbust.spring.AssetIndex;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs every benchmark method once, outside JMH, so that the normal build proves each of them
+ * works and measures what it claims. Timing is JMH's business: nothing here asserts speed.
+ */
+class BenchmarksSmokeTest {
+
+	@Test
+	void lookupBenchmarksResolveWhatTheyClaim() throws Exception {
+		LookupBenchmark benchmark = new LookupBenchmark();
+		benchmark.setUp();
+		try {
+			assertThat(benchmark.tree().entries()).isGreaterThanOrEqualTo(BenchmarkTree.FILES);
+			String hit = hashedUrl(benchmark.manifest().index(), BenchmarkTree.HIT);
+			assertThat(hit).matches("/css/area3/style33-[0-9a-f]{32}\\.css");
+			assertThat(benchmark.assetbustHit()).isEqualTo(hit);
+			assertThat(benchmark.assetbustBareName())
+				.isEqualTo(hashedUrl(benchmark.manifest().index(), BenchmarkTree.MAIN))
+				.matches("/css/main-[0-9a-f]{32}\\.css");
+			assertThat(benchmark.assetbustMiss()).isEqualTo("/" + LookupBenchmark.MISSING);
+			assertThat(benchmark.assetbustMiss()).isEqualTo("/" + LookupBenchmark.MISSING);
+			assertThat(benchmark.assetbustWithQuery()).isEqualTo(hit + "?v=2");
+			// Spring hashes the same bytes with the same md5, so both name the same file
+			String spring = benchmark.springResourceUrlProvider();
+			assertThat(spring).matches("/css/area3/style33-[0-9a-f]{32}\\.css").isEqualTo(hit);
+			assertThat(benchmark.springResourceUrlProvider()).isEqualTo(spring);
+		}
+		finally {
+			benchmark.tearDown();
+		}
+		assertThat(benchmark.tree().root()).doesNotExist();
+	}
+
+	@Test
+	void manifestLoadBenchmarksLoadEveryEntry() {
+		ManifestLoadBenchmark benchmark = new ManifestLoadBenchmark();
+		benchmark.setUp();
+		try {
+			int entries = benchmark.tree().entries();
+			assertThat(entries).isGreaterThanOrEqualTo(BenchmarkTree.FILES);
+			AssetIndex cold = benchmark.loadCold();
+			assertThat(cold.size()).isEqualTo(entries);
+			assertThat(cold.find(BenchmarkTree.HIT)).isNotNull();
+			assertThat(benchmark.loadWarm().size()).isEqualTo(entries);
+		}
+		finally {
+			benchmark.tearDown();
+		}
+	}
+
+	@Test
+	void thymeleafBenchmarksRenderTheSameLinks() {
+		ThymeleafBenchmark benchmark = new ThymeleafBenchmark();
+		benchmark.setUp();
+		try {
+			AssetIndex index = benchmark.manifest().index();
+			String expression = benchmark.assetsExpression();
+			String attribute = benchmark.assetsAttribute();
+			String plain = benchmark.plainLinks();
+			for (int n = 0; n < ThymeleafBenchmark.LINKS; n++) {
+				String stylesheet = ThymeleafBenchmark.stylesheet(n);
+				String hashed = hashedUrl(index, stylesheet);
+				assertThat(hashed).isNotEqualTo("/" + stylesheet);
+				assertThat(expression).contains("<link rel=\"stylesheet\" href=\"" + hashed + "\">");
+				assertThat(attribute).contains("<link rel=\"stylesheet\" href=\"" + hashed + "\">");
+				assertThat(plain).contains("<link rel=\"stylesheet\" href=\"/" + stylesheet + "\">");
+			}
+			for (String page : new String[] { expression, attribute, plain }) {
+				assertThat(count(page, "<link ")).isEqualTo(ThymeleafBenchmark.LINKS);
+				assertThat(page).doesNotContain("th:", "assets:", "${", "@{");
+			}
+			// the pages differ only in the link URLs
+			assertThat(expression.replaceAll("-[0-9a-f]{32}\\.css", ".css")).isEqualTo(plain);
+			assertThat(attribute).isEqualTo(expression);
+			// a second render comes from the template cache and gives the same page
+			assertThat(benchmark.assetsExpression()).isEqualTo(expression);
+			assertThat(benchmark.plainLinks()).isEqualTo(plain);
+		}
+		finally {
+			benchmark.tearDown();
+		}
+	}
+
+	private static String hashedUrl(AssetIndex index, String path) {
+		return "/" + index.manifest().assets().get(AssetPath.of(path)).path();
+	}
+
+	private static int count(String text, String what) {
+		Matcher matcher = Pattern.compile(Pattern.quote(what)).matcher(text);
+		int count = 0;
+		while (matcher.find()) {
+			count++;
+		}
+		return count;
+	}
+
+}
