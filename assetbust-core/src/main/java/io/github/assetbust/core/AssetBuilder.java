@@ -89,15 +89,15 @@ public final class AssetBuilder {
 	public BuildResult build() {
 		long start = System.nanoTime();
 		Path root = AssetScanner.checkRoot(this.options.root());
-		try (BuildLock lock = BuildLock.acquire(root, BuildLock.DEFAULT_TIMEOUT)) {
+		try (BuildLock lock = BuildLock.acquire(this.options)) {
 			return build(root, start);
 		}
 	}
 
 	private BuildResult build(Path root, long start) {
 		Path manifestFile = this.options.manifest();
-		Path cacheFile = this.options.stateFile("cache");
-		Path generationsFile = this.options.stateFile("generations");
+		Path cacheFile = this.options.stateFile("cache.json");
+		Path generationsFile = this.options.stateFile("generations.json");
 		Manifest previous = readPrevious(manifestFile);
 		Generations generations = Generations.read(generationsFile);
 
@@ -105,7 +105,8 @@ public final class AssetBuilder {
 		Leftovers.remove(root, scan.leftovers(), manifestFile, cacheFile, generationsFile);
 		List<AssetScanner.Skipped> skipped = new ArrayList<>(scan.skipped());
 		Set<AssetPath> assets = selectAssets(root, scan, previous, generations, Set.of(inRealFolder(manifestFile),
-				inRealFolder(cacheFile), inRealFolder(generationsFile), root.resolve(BuildLock.FILE_NAME)), skipped);
+				inRealFolder(cacheFile), inRealFolder(generationsFile),
+				inRealFolder(this.options.stateFile("lock"))), skipped);
 		skipped.forEach((skip) -> logger.warn("{}", skip));
 
 		BuildCache cache = BuildCache.read(cacheFile, this.options);

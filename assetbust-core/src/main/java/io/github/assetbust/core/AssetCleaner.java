@@ -55,7 +55,7 @@ public final class AssetCleaner {
 	 */
 	public static Result clean(BuildOptions options, Clock clock) {
 		Path root = AssetScanner.checkRoot(options.root());
-		try (BuildLock lock = BuildLock.acquire(root, BuildLock.DEFAULT_TIMEOUT)) {
+		try (BuildLock lock = BuildLock.acquire(options)) {
 			return clean(options, clock, root);
 		}
 	}
@@ -72,7 +72,7 @@ public final class AssetCleaner {
 		catch (IOException ex) {
 			throw new AssetbustException("Cannot read manifest " + options.manifest() + ": " + ex.getMessage(), ex);
 		}
-		Path generationsFile = options.stateFile("generations");
+		Path generationsFile = options.stateFile("generations.json");
 		Generations generations = Generations.read(generationsFile);
 		Result result = new AssetCleaner(root, options.retention(), clock).clean(manifest, generations);
 		if (!result.generations().equals(generations)) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -16,14 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes builds and cleans of one asset root take turns, across threads and processes: an
- * operating-system lock on {@code .assetbust.lock} in the root, plus an in-process lock because
- * the operating system's is held per process, not per thread. The lock file itself is never
- * deleted, since deleting a locked file would let a third build lock a new one beside it.
+ * Makes builds and cleans of one tree take turns, across threads and processes: an
+ * operating-system lock on a lock file beside the build's other state (so it never ends up among
+ * the assets, or in a jar), plus an in-process lock because the operating system's is held per
+ * process, not per thread. The lock file itself is never deleted, since deleting a locked file
+ * would let a third build lock a new one beside it.
  */
 public final class BuildLock implements AutoCloseable {
-
-	public static final String FILE_NAME = ".assetbust.lock";
 
 	/** How long a build waits for another one before it gives up. */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
@@ -48,17 +48,22 @@ public final class BuildLock implements AutoCloseable {
 		this.fileLock = fileLock;
 	}
 
+	/** Waits the default time for the lock of the tree {@code options} builds. */
+	public static BuildLock acquire(BuildOptions options) {
+		return acquire(options.stateFile("lock"), BuildLock.DEFAULT_TIMEOUT);
+	}
+
 	/**
-	 * Waits up to {@code timeout} for the lock of {@code root} (a real path).
+	 * Waits up to {@code timeout} for the lock held on {@code file}.
 	 * @throws AssetbustException if another build holds it all that time
 	 */
-	public static BuildLock acquire(Path root, Duration timeout) {
-		Path file = root.resolve(FILE_NAME);
+	public static BuildLock acquire(Path file, Duration timeout) {
+		Path root = file.getParent();
 		long deadline = System.nanoTime() + timeout.toNanos();
 		ReentrantLock threadLock = inProcess.computeIfAbsent(file, (key) -> new ReentrantLock());
 		try {
 			if (!threadLock.tryLock()) {
-				logger.info("Waiting for another build of {} in this process", root);
+				logger.info("Waiting for another build in this process (lock {})", file);
 				if (!threadLock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
 					throw busy(file, timeout);
 				}
@@ -69,11 +74,12 @@ public final class BuildLock implements AutoCloseable {
 			throw new AssetbustException("Interrupted while waiting for the build lock " + file, ex);
 		}
 		try {
+			Files.createDirectories(root);
 			FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 			try {
 				FileLock lock = channel.tryLock();
 				if (lock == null) {
-					logger.info("Waiting for another process building {} (lock {})", root, file);
+					logger.info("Waiting for another process's build (lock {})", file);
 				}
 				while (lock == null) {
 					if (System.nanoTime() > deadline) {
@@ -91,7 +97,7 @@ public final class BuildLock implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			threadLock.unlock();
-			throw new AssetbustException("Cannot lock " + file + " to build " + root + ": " + ex.getMessage(), ex);
+			throw new AssetbustException("Cannot lock " + file + " to build: " + ex.getMessage(), ex);
 		}
 		catch (InterruptedException ex) {
 			threadLock.unlock();
@@ -105,7 +111,7 @@ public final class BuildLock implements AutoCloseable {
 	}
 
 	private static AssetbustException busy(Path file, Duration timeout) {
-		return new AssetbustException("Another build of the same root held the lock " + file + " for " + timeout
+		return new AssetbustException("Another build of the same tree held the lock " + file + " for " + timeout
 				+ "; nothing was changed. If no build is running, the lock is stale only if its process is gone: "
 				+ "the operating system releases it then, so try again");
 	}

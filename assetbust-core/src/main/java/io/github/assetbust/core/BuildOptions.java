@@ -97,7 +97,10 @@ public record BuildOptions(Path root, Path manifest, List<String> includes, List
 		return with((options) -> options.stateDirectory = stateDirectory);
 	}
 
-	/** The file in which the build remembers {@code what} between runs. */
+	/**
+	 * The file in which the build keeps {@code what} ({@code cache.json}, {@code generations.json},
+	 * {@code lock}) beside the manifest, or in the state directory.
+	 */
 	public Path stateFile(String what) {
 		Path folder = (this.stateDirectory != null) ? this.stateDirectory : this.manifest.getParent();
 		return folder.resolve(stateFileName(this.manifest, what));
@@ -112,7 +115,7 @@ public record BuildOptions(Path root, Path manifest, List<String> includes, List
 	}
 
 	private static String stateFileName(Path manifest, String what) {
-		return "." + manifest.getFileName() + "." + what + ".json";
+		return "." + manifest.getFileName() + "." + what;
 	}
 
 	private BuildOptions with(Consumer<Fields> change) {

@@ -24,16 +24,20 @@ class BuildLockTest {
 	@TempDir
 	Path root;
 
+	private static Path lock(Path root) {
+		return BuildOptions.forRoot(root).stateFile("lock");
+	}
+
 	@Test
 	void aSecondHolderWaitsUntilTheFirstLetsGo() throws Exception {
 		Path real = this.root.toRealPath();
 		CountDownLatch waiting = new CountDownLatch(1);
 		AtomicBoolean firstReleased = new AtomicBoolean();
 		ExecutorService executor = Executors.newSingleThreadExecutor();
-		try (BuildLock first = BuildLock.acquire(real, Duration.ofSeconds(5))) {
+		try (BuildLock first = BuildLock.acquire(lock(real), Duration.ofSeconds(5))) {
 			Future<Boolean> second = executor.submit(() -> {
 				waiting.countDown();
-				try (BuildLock lock = BuildLock.acquire(real, Duration.ofSeconds(30))) {
+				try (BuildLock lock = BuildLock.acquire(lock(real), Duration.ofSeconds(30))) {
 					return firstReleased.get();
 				}
 			});
@@ -53,11 +57,11 @@ class BuildLockTest {
 	void givesUpAfterTheTimeoutNamingTheLockFile() throws Exception {
 		Path real = this.root.toRealPath();
 		ExecutorService executor = Executors.newSingleThreadExecutor();
-		try (BuildLock held = BuildLock.acquire(real, Duration.ofSeconds(5))) {
-			Future<?> second = executor.submit(() -> BuildLock.acquire(real, Duration.ofMillis(100)));
+		try (BuildLock held = BuildLock.acquire(lock(real), Duration.ofSeconds(5))) {
+			Future<?> second = executor.submit(() -> BuildLock.acquire(lock(real), Duration.ofMillis(100)));
 			assertThatThrownBy(second::get).hasCauseInstanceOf(AssetbustException.class)
 				.cause()
-				.hasMessageContaining("Another build of the same root held the lock " + real.resolve(".assetbust.lock"))
+				.hasMessageContaining("Another build of the same tree held the lock " + lock(real))
 				.hasMessageContaining("nothing was changed");
 		}
 		finally {

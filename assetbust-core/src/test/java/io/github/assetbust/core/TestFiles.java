@@ -65,11 +65,11 @@ final class TestFiles {
 	}
 
 	/**
-	 * What a build remembers between runs, beside its manifest ({@code .asset-manifest.json.cache.json}),
-	 * and the build lock in the root.
+	 * What a build keeps beside its manifest: what it remembers between runs
+	 * ({@code .asset-manifest.json.cache.json}) and its lock.
 	 */
 	private static final Pattern STATE_FILE = Pattern
-		.compile("(^|/)\\.[^/]+\\.(cache|generations)\\.json$|^\\.assetbust\\.lock$");
+		.compile("(^|/)\\.[^/]+\\.((cache|generations)\\.json|lock)$");
 
 	/** Every regular file under {@code root}, including the build's state files. */
 	static List<String> allRegularFiles(Path root) throws IOException {

@@ -87,10 +87,17 @@ public final class AssetbustWebMvcAutoConfiguration {
 		return location.endsWith("/") ? location : location + "/";
 	}
 
-	/** Whether {@code path} is a regular file under {@code root}, with no link leading outside it. */
+	/**
+	 * Whether {@code path} is a regular file under {@code root}, with no link leading outside it
+	 * and no hidden segment: dotfiles (the build's state and lock among them) are not served.
+	 */
 	static boolean isFileInside(Path root, String path) {
 		try {
-			Path file = AssetPath.of(path).resolveAgainst(root);
+			AssetPath asset = AssetPath.of(path);
+			if (asset.toString().startsWith(".") || asset.toString().contains("/.")) {
+				return false;
+			}
+			Path file = asset.resolveAgainst(root);
 			return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
 					&& file.toRealPath().startsWith(root.toRealPath());
 		}

@@ -105,7 +105,7 @@ public class AssetManifest implements AutoCloseable {
 		}
 		try {
 			Path file = this.resource.getFile().toPath();
-			return Generations.read(BuildOptions.stateFileBeside(file, "generations")).allFiles();
+			return Generations.read(BuildOptions.stateFileBeside(file, "generations.json")).allFiles();
 		}
 		catch (IOException | AssetbustException ex) {
 			logger.warn("Serving only the current generation: " + ex.getMessage());

@@ -54,6 +54,7 @@ class FileRootServingTests {
 			Files.writeString(root.resolve("main.css"), "body { color: rebeccapurple; }", StandardCharsets.UTF_8);
 			Files.writeString(root.resolve("my file.css"), "p { margin: 0; }", StandardCharsets.UTF_8);
 			Files.writeString(temp.resolve("secret.css"), "secret", StandardCharsets.UTF_8);
+			Files.writeString(root.resolve(".hidden.css"), "hidden", StandardCharsets.UTF_8);
 			Files.createSymbolicLink(root.resolve("leak.css"), temp.resolve("secret.css"));
 			return temp;
 		}
@@ -134,6 +135,16 @@ class FileRootServingTests {
 			assertThat(new String(response.body(), StandardCharsets.UTF_8)).as(path).doesNotContain("secret");
 		}
 		assertThat(OUTSIDE).hasContent("secret");
+	}
+
+	@Test
+	void doesNotServeTheBuildsStateOrOtherDotfiles() throws Exception {
+		assertThat(ROOT.resolve(".asset-manifest.json.generations.json")).isRegularFile();
+		for (String path : new String[] { "/.asset-manifest.json.generations.json", "/.asset-manifest.json.cache.json",
+				"/.asset-manifest.json.lock", "/css/.hidden.css" }) {
+			assertThat(get(path).statusCode()).as(path).isEqualTo(404);
+		}
+		assertThat(get("/asset-manifest.json").statusCode()).isEqualTo(200);
 	}
 
 	@Configuration(proxyBeanMethods = false)
