@@ -81,8 +81,16 @@ public final class AssetIndex {
 		return target;
 	}
 
+	/** The target whose key is exactly {@code path}, spelled as it is; {@code null} if none. */
+	public Target findExact(String path) {
+		return this.targets.get(path);
+	}
+
 	/** The slow path of a miss: {@code ./css//main.css}, or a name written percent-encoded. */
 	private Target findNormalised(String path) {
+		if (!mayNeedNormalising(path)) {
+			return null;
+		}
 		try {
 			String normalised = AssetPath.of(path).toString();
 			Target target = normalised.equals(path) ? null : this.targets.get(normalised);
@@ -94,6 +102,10 @@ public final class AssetIndex {
 		catch (RuntimeException ex) {
 			return null;
 		}
+	}
+
+	private static boolean mayNeedNormalising(String path) {
+		return path.startsWith(".") || path.contains("/.") || path.contains("//") || path.indexOf('%') >= 0;
 	}
 
 	/**

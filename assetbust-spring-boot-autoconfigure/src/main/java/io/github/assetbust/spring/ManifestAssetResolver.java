@@ -53,7 +53,7 @@ public class ManifestAssetResolver implements AssetResolver {
 		}
 		int suffixStart = Urls.suffixStart(path);
 		AssetIndex index = this.manifest.index();
-		AssetIndex.Target target = (suffixStart < 0) ? null : index.find(path);
+		AssetIndex.Target target = (suffixStart < 0) ? null : index.findExact(path);
 		if (target != null) {
 			// a file whose name holds '#' or '?' itself
 			suffixStart = -1;

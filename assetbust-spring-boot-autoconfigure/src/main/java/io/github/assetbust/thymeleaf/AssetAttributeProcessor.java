@@ -8,6 +8,7 @@ import org.thymeleaf.processor.element.AbstractAttributeTagProcessor;
 import org.thymeleaf.processor.element.IElementTagStructureHandler;
 import org.thymeleaf.standard.expression.StandardExpressions;
 import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.util.EscapedAttributeUtils;
 
 /**
  * {@code assets:href="css/main.css"} (or {@code assets:src}) becomes {@code href="<hashed URL>"}.
@@ -34,7 +35,9 @@ class AssetAttributeProcessor extends AbstractAttributeTagProcessor {
 	protected void doProcess(ITemplateContext context, IProcessableElementTag tag, AttributeName attributeName,
 			String attributeValue, IElementTagStructureHandler structureHandler) {
 		String path = evaluate(context, attributeValue.trim());
-		structureHandler.setAttribute(this.targetAttribute, this.resolver.url(path));
+		// escaped as Thymeleaf's own th:href does: the path may come from an expression over user input
+		structureHandler.setAttribute(this.targetAttribute,
+				EscapedAttributeUtils.escapeAttribute(getTemplateMode(), this.resolver.url(path)));
 		if (this.integrity) {
 			String integrity = this.resolver.integrity(path);
 			if (integrity != null) {

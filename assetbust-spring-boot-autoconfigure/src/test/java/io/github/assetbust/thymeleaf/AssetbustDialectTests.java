@@ -120,6 +120,17 @@ class AssetbustDialectTests {
 	}
 
 	@Test
+	void escapesTheUrlItWritesAsThymeleafDoes() {
+		this.runner.run((context) -> {
+			SpringTemplateEngine engine = context.getBean(SpringTemplateEngine.class);
+			Context model = new Context();
+			model.setVariable("css", "css/x.css?a=\"><script>alert(1)</script>");
+			String html = engine.process("escape", model);
+			assertThat(html).doesNotContain("<script>").contains("&quot;&gt;&lt;script&gt;");
+		});
+	}
+
+	@Test
 	void theSrcAttributeWritesTheHashedUrl() {
 		this.runner.run((context) -> assertThat(tag(render(context), "script"))
 			.contains("src=\"" + hashed("js/app.js") + "\""));
