@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import io.github.assetbust.spring.AssetManifest;
+import io.github.assetbust.spring.AssetResolver;
 import io.github.assetbust.spring.ManifestAssetResolver;
 import io.github.assetbust.thymeleaf.AssetbustDialect;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,6 +15,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -43,21 +45,18 @@ import org.springframework.mock.web.MockServletContext;
  * {@link JakartaServletWebApplication} from spring-test's servlet mocks (context path empty, as for
  * the resolver; the mock response's {@code encodeURL} returns the URL as it is). Like Spring MVC's
  * {@code ThymeleafView}, each render gets a fresh {@link ThymeleafEvaluationContext}.
+ * {@link #identityExpression()} is the control that tells SpEL's share from assetbust's.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
+// SpEL and the template engine take longer to compile than a lookup
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ThymeleafBenchmark {
 
 	public static final int LINKS = 20;
-
-	/** The path of the n-th stylesheet (0 to 19): all in {@code css/area1}. */
-	public static String stylesheet(int n) {
-		return "css/area1/style" + (1 + 30 * n) + ".css";
-	}
 
 	public static final String ASSETS_EXPRESSION_PAGE = page(
 			(n) -> "<link rel=\"stylesheet\" th:href=\"${#assets.url('" + stylesheet(n) + "')}\">");
@@ -68,15 +67,30 @@ public class ThymeleafBenchmark {
 	public static final String PLAIN_PAGE = page(
 			(n) -> "<link rel=\"stylesheet\" th:href=\"@{/" + stylesheet(n) + "}\">");
 
+	/**
+	 * Spring Boot's {@code spring.thymeleaf.enable-spring-el-compiler}, off by default as in Spring
+	 * Boot; {@code -p springElCompiler=true} measures with it on.
+	 */
+	@Param("false")
+	public boolean springElCompiler;
+
 	private BenchmarkTree tree;
 
 	private AssetManifest manifest;
 
 	private SpringTemplateEngine engine;
 
+	/** The same dialect over a resolver that does no lookup: what a {@code ${...}} call costs by itself. */
+	private SpringTemplateEngine identityEngine;
+
 	private GenericApplicationContext applicationContext;
 
 	private IWebExchange exchange;
+
+	/** The path of the n-th stylesheet (0 to 19): all in {@code css/area1}. */
+	public static String stylesheet(int n) {
+		return "css/area1/style" + (1 + 30 * n) + ".css";
+	}
 
 	private static String page(IntFunction<String> link) {
 		StringBuilder page = new StringBuilder();
@@ -98,13 +112,8 @@ public class ThymeleafBenchmark {
 		this.manifest.load();
 		ManifestAssetResolver resolver = new ManifestAssetResolver(this.manifest, "", () -> "", false);
 
-		StringTemplateResolver templates = new StringTemplateResolver();
-		templates.setTemplateMode(TemplateMode.HTML);
-		// as in production (spring.thymeleaf.cache=true); string templates default to no cache
-		templates.setCacheable(true);
-		this.engine = new SpringTemplateEngine();
-		this.engine.setTemplateResolver(templates);
-		this.engine.addDialect(new AssetbustDialect(resolver, false));
+		this.engine = engine(resolver);
+		this.identityEngine = engine(new IdentityResolver());
 
 		this.applicationContext = new GenericApplicationContext();
 		this.applicationContext.refresh();
@@ -113,6 +122,18 @@ public class ThymeleafBenchmark {
 		request.setContextPath("");
 		this.exchange = JakartaServletWebApplication.buildApplication(servletContext)
 			.buildExchange(request, new MockHttpServletResponse());
+	}
+
+	private SpringTemplateEngine engine(AssetResolver resolver) {
+		StringTemplateResolver templates = new StringTemplateResolver();
+		templates.setTemplateMode(TemplateMode.HTML);
+		// as in production (spring.thymeleaf.cache=true); string templates default to no cache
+		templates.setCacheable(true);
+		SpringTemplateEngine engine = new SpringTemplateEngine();
+		engine.setTemplateResolver(templates);
+		engine.setEnableSpringELCompiler(this.springElCompiler);
+		engine.addDialect(new AssetbustDialect(resolver, false));
+		return engine;
 	}
 
 	@TearDown(Level.Trial)
@@ -127,6 +148,15 @@ public class ThymeleafBenchmark {
 		return render(ASSETS_EXPRESSION_PAGE);
 	}
 
+	/**
+	 * The {@link #assetsExpression()} page with a resolver that only puts a {@code /} before the
+	 * path: the part of {@link #assetsExpression()} that is Thymeleaf and SpEL, not assetbust.
+	 */
+	@Benchmark
+	public String identityExpression() {
+		return render(this.identityEngine, ASSETS_EXPRESSION_PAGE);
+	}
+
 	@Benchmark
 	public String assetsAttribute() {
 		return render(ASSETS_ATTRIBUTE_PAGE);
@@ -138,14 +168,33 @@ public class ThymeleafBenchmark {
 	}
 
 	private String render(String template) {
+		return render(this.engine, template);
+	}
+
+	private String render(SpringTemplateEngine engine, String template) {
 		WebContext context = new WebContext(this.exchange, Locale.ENGLISH);
 		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
 				new ThymeleafEvaluationContext(this.applicationContext, null));
-		return this.engine.process(template, context);
+		return engine.process(template, context);
 	}
 
 	AssetManifest manifest() {
 		return this.manifest;
+	}
+
+	/** Resolves {@code css/main.css} to {@code /css/main.css}, as {@code @{/css/main.css}} would. */
+	public static final class IdentityResolver implements AssetResolver {
+
+		@Override
+		public String url(String path) {
+			return "/" + path;
+		}
+
+		@Override
+		public String integrity(String path) {
+			return null;
+		}
+
 	}
 
 }
