@@ -92,6 +92,74 @@ final class Trees {
 		return files;
 	}
 
+	/**
+	 * {@link #site} plus {@code count} binary files of 16 KB up to {@code maxSize} bytes under
+	 * {@code media/}, so that hashing them takes a while.
+	 */
+	static Map<String, byte[]> siteWithMedia(long seed, int scale, int count, int maxSize) {
+		Map<String, byte[]> files = new LinkedHashMap<>(site(seed, scale));
+		Random random = new Random(seed ^ 0x6d656469614cL);
+		for (int i = 0; i < count; i++) {
+			int size = 16 * 1024 + random.nextInt(maxSize - 16 * 1024);
+			files.put("media/v" + (i % 3) + "/clip" + i + ".bin", bytes(random, size));
+		}
+		return files;
+	}
+
+	/**
+	 * Changes {@code count} of the files of a {@link #site} (images, stylesheets, scripts, binaries)
+	 * under {@code root}, and in {@code files}: each gets new content of another size, so every
+	 * build stamp and digest changes. Stylesheets get another rule whose url() points at an image
+	 * of the tree, so every reference still resolves.
+	 * @return the paths changed
+	 */
+	static List<String> change(Path root, Map<String, byte[]> files, Random random, int count) {
+		List<String> paths = new ArrayList<>(files.keySet());
+		List<String> images = paths.stream().filter((path) -> path.startsWith("img/")).toList();
+		Collections.shuffle(paths, random);
+		List<String> changed = new ArrayList<>();
+		for (String path : paths.subList(0, Math.min(count, paths.size()))) {
+			byte[] old = files.get(path);
+			String added = switch (path.substring(path.lastIndexOf('.') + 1)) {
+				case "css" -> ".changed" + random.nextInt(1_000_000) + " { background: url("
+						+ relative(path, images.get(random.nextInt(images.size()))) + "); }\n";
+				case "js" -> "export const changed" + random.nextInt(1_000_000) + " = " + random.nextInt() + ";\n";
+				case "svg", "html" -> "<!-- " + random.nextInt(1_000_000) + " -->\n";
+				case "map" -> " ";
+				default -> null;
+			};
+			byte[] content;
+			if (added != null) {
+				content = concat(old, added.getBytes(StandardCharsets.UTF_8));
+			}
+			else {
+				int size;
+				do {
+					size = Math.max(1, old.length + random.nextInt(2049) - 1024);
+				}
+				while (size == old.length);
+				content = bytes(random, size);
+			}
+			files.put(path, content);
+			changed.add(path);
+		}
+		try {
+			for (String path : changed) {
+				Files.write(root.resolve(path), files.get(path));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return changed;
+	}
+
+	private static byte[] concat(byte[] first, byte[] second) {
+		byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+		System.arraycopy(second, 0, both, first.length, second.length);
+		return both;
+	}
+
 	/** Writes {@code files} under {@code root} in the order given. */
 	static void write(Path root, Map<String, byte[]> files) {
 		writeInOrder(root, files, new ArrayList<>(files.keySet()));

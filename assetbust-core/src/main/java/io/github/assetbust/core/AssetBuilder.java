@@ -168,8 +168,11 @@ public final class AssetBuilder {
 	 */
 	private Set<AssetPath> selectAssets(Path root, AssetScanner.Scan scan, Manifest previous, Generations generations,
 			Set<Path> ownFiles, List<AssetScanner.Skipped> skipped) {
-		Set<AssetPath> generatedBefore = new HashSet<>(previous.hashedPaths());
-		generatedBefore.addAll(generations.allFiles());
+		// a record can only vouch for files named like hashed copies: an entry that points at an
+		// original (a hand-edited manifest, say) must not turn that original into a stale copy
+		Set<AssetPath> generatedBefore = new HashSet<>();
+		previous.hashedPaths().stream().filter(HashedName::looksHashed).forEach(generatedBefore::add);
+		generations.allFiles().stream().filter(HashedName::looksHashed).forEach(generatedBefore::add);
 		Set<AssetPath> scanned = Set.copyOf(scan.files());
 		Set<AssetPath> assets = new TreeSet<>();
 		for (AssetPath file : scan.files()) {

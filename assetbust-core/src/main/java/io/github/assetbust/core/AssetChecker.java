@@ -46,6 +46,11 @@ public final class AssetChecker {
 				problems.add(entry.getKey() + ": its hashed copy " + hashed + " does not exist");
 				continue;
 			}
+			if (!isInside(realRoot, file)) {
+				problems.add(entry.getKey() + ": its hashed copy " + hashed
+						+ " is reached through a link out of the asset root; not read");
+				continue;
+			}
 			try {
 				checkDigest(manifest.algorithm(), hashed, file, problems);
 				references += checkReferences(realRoot, hashed, file, problems);
@@ -94,12 +99,26 @@ public final class AssetChecker {
 			}
 			else if (target.kind() == ReferenceTarget.Kind.LOCAL) {
 				local++;
-				if (!Files.isRegularFile(target.path().resolveAgainst(root), LinkOption.NOFOLLOW_LINKS)) {
+				Path referenced = target.path().resolveAgainst(root);
+				if (!Files.isRegularFile(referenced, LinkOption.NOFOLLOW_LINKS)) {
 					problems.add(where + " points at " + target.path() + ", which does not exist");
+				}
+				else if (!isInside(root, referenced)) {
+					problems.add(where + " leads through a link out of the asset root");
 				}
 			}
 		}
 		return local;
+	}
+
+	/** Whether {@code file} is still under {@code root} once every link on the way is followed. */
+	private static boolean isInside(Path root, Path file) {
+		try {
+			return file.toRealPath().startsWith(root);
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	/**

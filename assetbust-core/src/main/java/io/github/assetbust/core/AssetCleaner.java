@@ -107,7 +107,7 @@ public final class AssetCleaner {
 		for (Generations.Generation generation : list.subList(whole, list.size())) {
 			Set<AssetPath> left = new TreeSet<>();
 			for (AssetPath file : generation.files()) {
-				if (keep.contains(file) || removed.contains(file)) {
+				if (keep.contains(file) || removed.contains(file) || !HashedName.looksHashed(file)) {
 					continue;
 				}
 				long size = deleteIfStale(file, cutoff);

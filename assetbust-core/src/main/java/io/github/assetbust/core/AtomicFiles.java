@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -21,6 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class AtomicFiles {
 
 	public static final String TEMP_SUFFIX = ".assetbust.tmp";
+
+	private static final int MAX_BASE_BYTES = 200;
 
 	private AtomicFiles() {
 	}
@@ -65,9 +68,9 @@ public final class AtomicFiles {
 	public static Path newTempFile(Path target) throws IOException {
 		Path folder = target.toAbsolutePath().getParent();
 		Files.createDirectories(folder);
+		String base = shortened(target.getFileName().toString());
 		while (true) {
-			String name = "." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-					+ TEMP_SUFFIX;
+			String name = "." + base + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX;
 			try {
 				return Files.createFile(folder.resolve(name));
 			}
@@ -75,6 +78,29 @@ public final class AtomicFiles {
 				// another writer picked the same random name; draw again
 			}
 		}
+	}
+
+	/**
+	 * The target's name cut to {@link #MAX_BASE_BYTES} bytes of UTF-8, so that the temporary name
+	 * (which adds up to 33 bytes) stays within the 255 bytes file systems allow.
+	 */
+	private static String shortened(String name) {
+		if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_BASE_BYTES) {
+			return name;
+		}
+		StringBuilder cut = new StringBuilder();
+		int bytes = 0;
+		for (int i = 0; i < name.length();) {
+			int codePoint = name.codePointAt(i);
+			int length = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+			if (bytes + length > MAX_BASE_BYTES) {
+				break;
+			}
+			cut.appendCodePoint(codePoint);
+			bytes += length;
+			i += Character.charCount(codePoint);
+		}
+		return cut.toString();
 	}
 
 	/** Renames {@code temp} over {@code target} atomically and makes the rename durable. */

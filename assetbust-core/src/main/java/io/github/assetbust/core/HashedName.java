@@ -18,6 +18,13 @@ public final class HashedName {
 		this.pattern = Pattern.compile("(.+)-([0-9a-f]{" + digestLength + "})(\\.[^.]+)?");
 	}
 
+	private static final Pattern ANY_DIGEST = Pattern.compile(".+-[0-9a-f]{8,64}(\\.[^.]+)?");
+
+	/** Whether {@code path} is named like a hashed copy of any digest length this tool can write. */
+	public static boolean looksHashed(AssetPath path) {
+		return ANY_DIGEST.matcher(path.fileName()).matches();
+	}
+
 	public static AssetPath of(AssetPath original, String digest) {
 		String name = original.fileName();
 		int dot = name.lastIndexOf('.');
