@@ -17,14 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -129,7 +123,7 @@ public final class AssetBuilder {
 			.forEach((problem) -> logger.warn(problem.outcome().isBroken() ? "{}; left as written" : "{}", problem));
 
 		HashedCopyWriter writer = new HashedCopyWriter(root, this.digester, this.options.digestLength());
-		Hashing hashing = new Hashing(writer, plan, reusable, this.progress);
+		ParallelHashing hashing = new ParallelHashing(writer, plan, reusable, this.progress);
 		ExecutorService executor = Executors.newFixedThreadPool(this.options.threads(), (task) -> {
 			Thread thread = new Thread(task, "assetbust-hash");
 			thread.setDaemon(true);
@@ -311,114 +305,6 @@ public final class AssetBuilder {
 		catch (IOException ex) {
 			throw new AssetbustException("Cannot read " + source + ": " + ex.getMessage(), ex);
 		}
-	}
-
-	/**
-	 * Writes every hashed copy, one dependency level at a time so that an asset is rewritten only
-	 * once the hashed names of everything it references are known; within a level, on all threads.
-	 */
-	private static final class Hashing {
-
-		private final HashedCopyWriter writer;
-
-		private final ReferenceRewriter.Plan plan;
-
-		private final Map<AssetPath, BuildCache.Entry> reusable;
-
-		final Map<AssetPath, ManifestEntry> entries = new ConcurrentHashMap<>();
-
-		final AtomicInteger written = new AtomicInteger();
-
-		final AtomicLong bytesWritten = new AtomicLong();
-
-		final AtomicInteger reused = new AtomicInteger();
-
-		private final AtomicInteger done = new AtomicInteger();
-
-		private final Progress progress;
-
-		Hashing(HashedCopyWriter writer, ReferenceRewriter.Plan plan, Map<AssetPath, BuildCache.Entry> reusable,
-				Progress progress) {
-			this.writer = writer;
-			this.plan = plan;
-			this.reusable = reusable;
-			this.progress = progress;
-		}
-
-		void run(ExecutorService executor) {
-			try {
-				for (List<AssetPath> level : levels()) {
-					List<Callable<Void>> tasks = new ArrayList<>(level.size());
-					level.forEach((asset) -> tasks.add(() -> {
-						hash(asset);
-						return null;
-					}));
-					for (Future<Void> done : executor.invokeAll(tasks)) {
-						done.get();
-					}
-				}
-			}
-			catch (ExecutionException ex) {
-				if (ex.getCause() instanceof RuntimeException runtime) {
-					throw runtime;
-				}
-				throw new AssetbustException("Hashing failed: " + ex.getCause(), ex.getCause());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssetbustException("Interrupted while hashing", ex);
-			}
-		}
-
-		/** The plan's order cut into levels: each asset one level above the deepest asset it references. */
-		private List<List<AssetPath>> levels() {
-			Map<AssetPath, Integer> depth = new HashMap<>();
-			List<List<AssetPath>> levels = new ArrayList<>();
-			for (AssetPath asset : this.plan.order()) {
-				TextAsset text = this.plan.texts().get(asset);
-				int level = 0;
-				if (text != null) {
-					for (TextAsset.Link link : text.references()) {
-						level = Math.max(level, depth.getOrDefault(link.target().path(), 0) + 1);
-					}
-				}
-				depth.put(asset, level);
-				while (levels.size() <= level) {
-					levels.add(new ArrayList<>());
-				}
-				levels.get(level).add(asset);
-			}
-			return levels;
-		}
-
-		private void hash(AssetPath asset) {
-			hashOrReuse(asset);
-			this.progress.hashed(this.done.incrementAndGet(), this.plan.order().size());
-		}
-
-		private void hashOrReuse(AssetPath asset) {
-			BuildCache.Entry known = this.reusable.get(asset);
-			if (known != null) {
-				this.entries.put(asset, known.copy());
-				this.reused.incrementAndGet();
-				return;
-			}
-			TextAsset text = this.plan.texts().get(asset);
-			HashedCopyWriter.Copy copy = (text != null)
-					? this.writer.write(asset, ReferenceRewriter.rewrite(text, this::hashedPathOf))
-					: this.writer.copy(asset);
-			this.entries.put(asset, copy.entry());
-			if (copy.written()) {
-				this.written.incrementAndGet();
-				this.bytesWritten.addAndGet(copy.entry().size());
-			}
-		}
-
-		private AssetPath hashedPathOf(AssetPath asset) {
-			ManifestEntry entry = this.entries.get(asset);
-			return (entry != null) ? entry.path() : null;
-		}
-
 	}
 
 }
