@@ -122,7 +122,8 @@ public final class AssetBuilder {
 			.problems()
 			.forEach((problem) -> logger.warn(problem.outcome().isBroken() ? "{}; left as written" : "{}", problem));
 
-		HashedCopyWriter writer = new HashedCopyWriter(root, this.digester, this.options.digestLength());
+		HashedCopyWriter writer = new HashedCopyWriter(root, this.digester, this.options.digestLength(),
+				previous.hashedPaths());
 		ParallelHashing hashing = new ParallelHashing(writer, plan, reusable, this.progress);
 		ExecutorService executor = Executors.newFixedThreadPool(this.options.threads(), (task) -> {
 			Thread thread = new Thread(task, "assetbust-hash");

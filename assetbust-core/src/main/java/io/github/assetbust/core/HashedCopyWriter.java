@@ -36,12 +36,20 @@ final class HashedCopyWriter {
 
 	private final int digestLength;
 
+	private final Set<AssetPath> durable;
+
 	private final Set<Path> unsynced = ConcurrentHashMap.newKeySet();
 
-	HashedCopyWriter(Path root, Digester digester, int digestLength) {
+	/**
+	 * @param durable copies known to be on disk already: those the previous manifest pointed at.
+	 * Any other copy found in place (left by an interrupted build, say) is flushed like a new one
+	 * before a manifest may point at it.
+	 */
+	HashedCopyWriter(Path root, Digester digester, int digestLength, Set<AssetPath> durable) {
 		this.root = root;
 		this.digester = digester;
 		this.digestLength = digestLength;
+		this.durable = durable;
 	}
 
 	/**
@@ -150,6 +158,9 @@ final class HashedCopyWriter {
 		Path target = hashed.resolveAgainst(this.root);
 		if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
 			return false;
+		}
+		if (!this.durable.contains(hashed)) {
+			this.unsynced.add(target);
 		}
 		if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
 			throw new AssetbustException("Cannot write the hashed copy of " + file + ": " + hashed
