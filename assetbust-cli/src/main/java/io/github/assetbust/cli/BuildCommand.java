@@ -35,8 +35,8 @@ final class BuildCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Option(names = { "-h", "--help" }, usageHelp = true, order = 99, description = "Show this help and exit.")
-	private boolean help;
+	@Mixin
+	private HelpOption help;
 
 	@Mixin
 	private TreeOptions tree;

@@ -9,7 +9,6 @@ import io.github.assetbust.core.AssetChecker.CheckResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code check}: verify a built tree against its manifest, changing nothing. */
@@ -28,8 +27,8 @@ final class CheckCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Option(names = { "-h", "--help" }, usageHelp = true, order = 99, description = "Show this help and exit.")
-	private boolean help;
+	@Mixin
+	private HelpOption help;
 
 	@Mixin
 	private TreeOptions tree;

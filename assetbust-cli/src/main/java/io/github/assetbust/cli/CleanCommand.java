@@ -7,7 +7,6 @@ import io.github.assetbust.core.AssetCleaner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code clean}: remove stale hashed copies under the retention rules, without building. */
@@ -24,8 +23,8 @@ final class CleanCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Option(names = { "-h", "--help" }, usageHelp = true, order = 99, description = "Show this help and exit.")
-	private boolean help;
+	@Mixin
+	private HelpOption help;
 
 	@Mixin
 	private TreeOptions tree;
