@@ -122,18 +122,19 @@ public final class AssetBuilder {
 			.problems()
 			.forEach((problem) -> logger.warn(problem.outcome().isBroken() ? "{}; left as written" : "{}", problem));
 
-		HashedCopyWriter writer = new HashedCopyWriter(root, this.digester, this.options.digestLength(),
-				previous.hashedPaths());
-		ParallelHashing hashing = new ParallelHashing(writer, plan, reusable, this.progress);
+		ParallelHashing hashing;
 		ExecutorService executor = Executors.newFixedThreadPool(this.options.threads(), (task) -> {
 			Thread thread = new Thread(task, "assetbust-hash");
 			thread.setDaemon(true);
 			return thread;
 		});
-		try {
+		try (Flusher flusher = new Flusher()) {
+			HashedCopyWriter writer = new HashedCopyWriter(root, this.digester, this.options.digestLength(),
+					previous.hashedPaths(), flusher);
+			hashing = new ParallelHashing(writer, plan, reusable, this.progress);
 			hashing.run(executor);
 			// every copy must be durable under its name before a manifest may point at it
-			writer.syncAll(executor);
+			writer.awaitDurable();
 		}
 		finally {
 			executor.shutdownNow();

@@ -83,7 +83,7 @@ final class BuildCache {
 					outcomes.put(ReferenceOutcome.valueOf(outcome.getKey()), outcome.getValue().asInt());
 				}
 				ManifestEntry copy = new ManifestEntry(AssetPath.of(value.required("path").asString()),
-						value.required("integrity").asString(), value.required("size").asLong());
+						integrityOf(value), value.required("size").asLong());
 				entries.put(AssetPath.of(node.getKey()), new Entry(value.required("stamp").asString(), copy, outcomes));
 			}
 			return new BuildCache(settings, entries);
@@ -95,6 +95,11 @@ final class BuildCache {
 			logger.warn("Ignoring the build cache {}: {}", file, ex.getMessage());
 			return new BuildCache(settings, Map.of());
 		}
+	}
+
+	private static String integrityOf(JsonNode value) {
+		String integrity = value.required("integrity").asString();
+		return integrity.isEmpty() ? null : integrity;
 	}
 
 	/** The stamp of a source file, or {@code null} if it cannot be read. */

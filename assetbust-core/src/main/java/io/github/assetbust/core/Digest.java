@@ -3,7 +3,8 @@ package io.github.assetbust.core;
 /**
  * What assetbust knows about the exact bytes of one file.
  * @param hex the full hex digest of the configured algorithm, the part that goes into names
- * @param integrity the Subresource Integrity value, {@code sha384-<base64>}
+ * @param integrity the Subresource Integrity value, {@code sha384-<base64>}, or {@code null} when it
+ * was not computed (see {@link Integrity})
  * @param size the byte count
  */
 public record Digest(String hex, String integrity, long size) {

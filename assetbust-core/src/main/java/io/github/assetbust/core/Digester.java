@@ -7,13 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Computes the name digest and the integrity value of a file in one streaming pass, optionally
- * writing the same bytes elsewhere so that a copy's name is the digest of exactly what was written.
+ * Computes the name digest of a file, and its integrity value when asked, in one streaming pass,
+ * optionally writing the same bytes elsewhere so that a copy's name is the digest of exactly what
+ * was written.
  */
 public final class Digester {
 
@@ -29,24 +28,26 @@ public final class Digester {
 		return this.algorithm;
 	}
 
-	/** Digests {@code file} without keeping it in memory. */
+	/** Digests {@code file} for its name, without keeping it in memory; no integrity value. */
 	public Digest digest(Path file) throws IOException {
-		return copy(file, OutputStream.nullOutputStream());
+		return copy(file, OutputStream.nullOutputStream(), false);
 	}
 
 	/** Digests bytes already in memory (rewritten CSS, for instance). */
-	public Digest digest(byte[] content) {
+	public Digest digest(byte[] content, boolean withIntegrity) {
 		MessageDigest name = this.algorithm.newDigest();
-		MessageDigest integrity = newIntegrityDigest();
+		MessageDigest integrity = withIntegrity ? Integrity.newDigest() : null;
 		name.update(content);
-		integrity.update(content);
+		if (integrity != null) {
+			integrity.update(content);
+		}
 		return finish(name, integrity, content.length);
 	}
 
 	/** Streams {@code file} into {@code target} and returns the digest of the bytes streamed. */
-	public Digest copy(Path file, OutputStream target) throws IOException {
+	public Digest copy(Path file, OutputStream target, boolean withIntegrity) throws IOException {
 		MessageDigest name = this.algorithm.newDigest();
-		MessageDigest integrity = newIntegrityDigest();
+		MessageDigest integrity = withIntegrity ? Integrity.newDigest() : null;
 		long size = 0;
 		byte[] buffer = new byte[BUFFER_SIZE];
 		// a file swapped for a link after the scan is refused, not followed out of the root
@@ -54,7 +55,9 @@ public final class Digester {
 			int read;
 			while ((read = in.read(buffer)) != -1) {
 				name.update(buffer, 0, read);
-				integrity.update(buffer, 0, read);
+				if (integrity != null) {
+					integrity.update(buffer, 0, read);
+				}
 				target.write(buffer, 0, read);
 				size += read;
 			}
@@ -62,18 +65,9 @@ public final class Digester {
 		return finish(name, integrity, size);
 	}
 
-	private static MessageDigest newIntegrityDigest() {
-		try {
-			return MessageDigest.getInstance("SHA-384");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime must provide SHA-384", ex);
-		}
-	}
-
 	private static Digest finish(MessageDigest name, MessageDigest integrity, long size) {
 		return new Digest(HexFormat.of().formatHex(name.digest()),
-				"sha384-" + Base64.getEncoder().encodeToString(integrity.digest()), size);
+				(integrity != null) ? Integrity.valueOf(integrity) : null, size);
 	}
 
 }

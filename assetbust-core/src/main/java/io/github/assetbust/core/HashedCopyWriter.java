@@ -8,14 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,18 +31,20 @@ final class HashedCopyWriter {
 
 	private final Set<AssetPath> durable;
 
-	private final Set<Path> unsynced = ConcurrentHashMap.newKeySet();
+	private final Flusher flusher;
 
 	/**
 	 * @param durable copies known to be on disk already: those the previous manifest pointed at.
 	 * Any other copy found in place (left by an interrupted build, say) is flushed like a new one
 	 * before a manifest may point at it.
+	 * @param flusher flushes each copy written or found, while the next ones are written
 	 */
-	HashedCopyWriter(Path root, Digester digester, int digestLength, Set<AssetPath> durable) {
+	HashedCopyWriter(Path root, Digester digester, int digestLength, Set<AssetPath> durable, Flusher flusher) {
 		this.root = root;
 		this.digester = digester;
 		this.digestLength = digestLength;
 		this.durable = durable;
+		this.flusher = flusher;
 	}
 
 	/**
@@ -70,7 +65,7 @@ final class HashedCopyWriter {
 			Digest digest;
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
 					OutputStream out = Channels.newOutputStream(channel)) {
-				digest = this.digester.copy(source, out);
+				digest = this.digester.copy(source, out, Integrity.appliesTo(file));
 			}
 			AssetPath hashed = HashedName.of(file, digest.forName(this.digestLength));
 			if (isInPlace(file, hashed, digest)) {
@@ -78,8 +73,8 @@ final class HashedCopyWriter {
 			}
 			Path target = hashed.resolveAgainst(this.root);
 			AtomicFiles.rename(temp, target);
-			this.unsynced.add(target);
 			moved = true;
+			this.flusher.flushLater(target);
 			return new Copy(ManifestEntry.of(hashed, digest), true);
 		}
 		catch (IOException ex) {
@@ -94,16 +89,23 @@ final class HashedCopyWriter {
 
 	/** Writes rewritten {@code content} as the hashed copy of {@code file}. */
 	Copy write(AssetPath file, byte[] content) {
-		Digest digest = this.digester.digest(content);
+		Digest digest = this.digester.digest(content, Integrity.appliesTo(file));
 		AssetPath hashed = HashedName.of(file, digest.forName(this.digestLength));
 		try {
 			if (isInPlace(file, hashed, digest)) {
 				return new Copy(ManifestEntry.of(hashed, digest), false);
 			}
-			AtomicFiles.write(hashed.resolveAgainst(this.root), (out) -> {
-				out.write(content);
-				return null;
-			});
+			Path target = hashed.resolveAgainst(this.root);
+			Path temp = AtomicFiles.newTempFile(target);
+			try {
+				Files.write(temp, content);
+				AtomicFiles.rename(temp, target);
+			}
+			catch (IOException ex) {
+				deleteQuietly(temp);
+				throw ex;
+			}
+			this.flusher.flushLater(target);
 			return new Copy(ManifestEntry.of(hashed, digest), true);
 		}
 		catch (IOException ex) {
@@ -111,42 +113,9 @@ final class HashedCopyWriter {
 		}
 	}
 
-	/**
-	 * Makes every copy streamed so far durable under its name: each file's data, then each folder
-	 * once. Done after all copies are written rather than one by one, so that most of the data has
-	 * already reached the disk in the background and the hashing threads never wait for it.
-	 */
-	void syncAll(ExecutorService executor) {
-		List<Path> files = List.copyOf(this.unsynced);
-		this.unsynced.clear();
-		List<Callable<Void>> tasks = new ArrayList<>();
-		files.forEach((file) -> tasks.add(() -> {
-			syncFile(file);
-			return null;
-		}));
-		files.stream().map(Path::getParent).distinct().forEach((folder) -> tasks.add(() -> {
-			AtomicFiles.syncFolder(folder);
-			return null;
-		}));
-		try {
-			for (Future<Void> done : executor.invokeAll(tasks)) {
-				done.get();
-			}
-		}
-		catch (ExecutionException ex) {
-			throw new AssetbustException("Cannot flush hashed copies to disk: " + ex.getCause().getMessage(),
-					ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssetbustException("Interrupted while flushing hashed copies to disk", ex);
-		}
-	}
-
-	private static void syncFile(Path file) throws IOException {
-		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-			channel.force(true);
-		}
+	/** Waits until every copy written or found so far is durable under its name. */
+	void awaitDurable() {
+		this.flusher.awaitAll();
 	}
 
 	/**
@@ -160,7 +129,7 @@ final class HashedCopyWriter {
 			return false;
 		}
 		if (!this.durable.contains(hashed)) {
-			this.unsynced.add(target);
+			this.flusher.flushLater(target);
 		}
 		if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
 			throw new AssetbustException("Cannot write the hashed copy of " + file + ": " + hashed

@@ -4,7 +4,8 @@ package io.github.assetbust.core;
  * One manifest entry: where the hashed copy of an original lives.
  * @param path the hashed copy, relative to the asset root
  * @param integrity the Subresource Integrity value of the hashed copy, or {@code null} when the
- * manifest did not record one (the original script's flat format)
+ * manifest did not record one: a file no browser checks it on (see {@link Integrity}), or the original
+ * script's flat format
  * @param size the byte count of the hashed copy, or {@code -1} when unknown
  */
 public record ManifestEntry(AssetPath path, String integrity, long size) {

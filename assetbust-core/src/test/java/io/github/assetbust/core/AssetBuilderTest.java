@@ -122,6 +122,21 @@ class AssetBuilderTest {
 	}
 
 	@Test
+	void recordsIntegrityOnlyForFilesBrowsersCheckItOn() throws IOException {
+		TestFiles.write(this.root, "css/main.css", "body { color: red }");
+		TestFiles.write(this.root, "js/module.mjs", "export {}");
+		TestFiles.write(this.root, "img/logo.png", new byte[] { 1, 2, 3 });
+		TestFiles.write(this.root, "fonts/a.woff2", new byte[] { 4, 5 });
+		Manifest manifest = build().manifest();
+		assertThat(manifest.assets().get(AssetPath.of("css/main.css")).integrity()).startsWith("sha384-");
+		assertThat(manifest.assets().get(AssetPath.of("js/module.mjs")).integrity()).startsWith("sha384-");
+		assertThat(manifest.assets().get(AssetPath.of("img/logo.png")).integrity()).isNull();
+		assertThat(manifest.assets().get(AssetPath.of("fonts/a.woff2")).integrity()).isNull();
+		// and a rebuild that reuses what the cache knows gives the same entries
+		assertThat(build().manifest().assets()).isEqualTo(manifest.assets());
+	}
+
+	@Test
 	void namesCopiesWithSha256WhenConfigured() throws IOException {
 		byte[] content = MAIN_CSS.getBytes(StandardCharsets.UTF_8);
 		TestFiles.write(this.root, "css/main.css", content);

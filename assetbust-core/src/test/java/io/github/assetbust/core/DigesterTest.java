@@ -2,6 +2,7 @@ package io.github.assetbust.core;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Random;
@@ -42,7 +43,17 @@ class DigesterTest {
 	void givesTheSha384IntegrityOfTheBytes() throws IOException {
 		byte[] content = "alert(1)".getBytes(StandardCharsets.UTF_8);
 		Path file = TestFiles.write(this.root, "app.js", content);
-		assertThat(this.md5.digest(file).integrity()).isEqualTo(TestFiles.integrity(content)).startsWith("sha384-");
+		assertThat(this.md5.copy(file, OutputStream.nullOutputStream(), true).integrity())
+			.isEqualTo(TestFiles.integrity(content))
+			.startsWith("sha384-");
+	}
+
+	@Test
+	void computesNoIntegrityUnlessAsked() throws IOException {
+		Path file = TestFiles.write(this.root, "logo.png", new byte[] { 1, 2, 3 });
+		assertThat(this.md5.digest(file).integrity()).isNull();
+		assertThat(this.md5.copy(file, OutputStream.nullOutputStream(), false).integrity()).isNull();
+		assertThat(this.md5.digest(new byte[] { 1, 2, 3 }, false).integrity()).isNull();
 	}
 
 	@Test
@@ -55,7 +66,9 @@ class DigesterTest {
 	@Test
 	void digestsAnEmptyFile() throws IOException {
 		Path file = TestFiles.write(this.root, "empty.css", new byte[0]);
-		assertThat(this.md5.digest(file)).isEqualTo(new Digest(EMPTY_MD5, EMPTY_SHA384_INTEGRITY, 0));
+		assertThat(this.md5.digest(file)).isEqualTo(new Digest(EMPTY_MD5, null, 0));
+		assertThat(this.md5.copy(file, OutputStream.nullOutputStream(), true))
+			.isEqualTo(new Digest(EMPTY_MD5, EMPTY_SHA384_INTEGRITY, 0));
 	}
 
 	@Test
@@ -63,7 +76,7 @@ class DigesterTest {
 		byte[] content = new byte[200_003];
 		new Random(42).nextBytes(content);
 		Path file = TestFiles.write(this.root, "big.bin", content);
-		Digest digest = this.md5.digest(file);
+		Digest digest = this.md5.copy(file, OutputStream.nullOutputStream(), true);
 		assertThat(digest.hex()).isEqualTo(TestFiles.md5(content));
 		assertThat(digest.integrity()).isEqualTo(TestFiles.integrity(content));
 		assertThat(digest.size()).isEqualTo(content.length);
@@ -75,7 +88,7 @@ class DigesterTest {
 		new Random(7).nextBytes(content);
 		Path file = TestFiles.write(this.root, "big.bin", content);
 		ByteArrayOutputStream copy = new ByteArrayOutputStream();
-		Digest digest = this.md5.copy(file, copy);
+		Digest digest = this.md5.copy(file, copy, false);
 		assertThat(copy.toByteArray()).isEqualTo(content);
 		assertThat(digest.hex()).isEqualTo(TestFiles.md5(copy.toByteArray()));
 	}
@@ -84,19 +97,20 @@ class DigesterTest {
 	void digestsBytesInMemoryLikeTheSameFile() throws IOException {
 		byte[] content = "a { background: url(x.png) }".getBytes(StandardCharsets.UTF_8);
 		Path file = TestFiles.write(this.root, "a.css", content);
-		assertThat(this.md5.digest(content)).isEqualTo(this.md5.digest(file));
+		assertThat(this.md5.digest(content, true)).isEqualTo(this.md5.copy(file, OutputStream.nullOutputStream(), true));
+		assertThat(this.md5.digest(content, false)).isEqualTo(this.md5.digest(file));
 	}
 
 	@Test
 	void cutsTheDigestToTheLengthUsedInNames() {
-		Digest digest = this.md5.digest(new byte[0]);
+		Digest digest = this.md5.digest(new byte[0], false);
 		assertThat(digest.forName(8)).isEqualTo(EMPTY_MD5.substring(0, 8));
 		assertThat(digest.forName(32)).isEqualTo(EMPTY_MD5);
 	}
 
 	@Test
 	void neverCutsTheDigestLongerThanItIs() {
-		assertThat(this.md5.digest(new byte[0]).forName(64)).isEqualTo(EMPTY_MD5);
+		assertThat(this.md5.digest(new byte[0], false).forName(64)).isEqualTo(EMPTY_MD5);
 	}
 
 	@Test
