@@ -118,7 +118,7 @@ public final class BuildBenchmark {
 		return sorted[sorted.length / 2];
 	}
 
-	private static Path freshCopy(Path source, Path target) throws IOException {
+	private static Path freshCopy(Path source, Path target) throws IOException, InterruptedException {
 		deleteTree(target);
 		try (Stream<Path> walk = Files.walk(source)) {
 			for (Path path : walk.toList()) {
@@ -131,6 +131,7 @@ public final class BuildBenchmark {
 				}
 			}
 		}
+		new ProcessBuilder("sync").inheritIO().start().waitFor();
 		return target;
 	}
 
