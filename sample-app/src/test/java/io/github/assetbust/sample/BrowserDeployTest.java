@@ -405,7 +405,9 @@ class BrowserDeployTest {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				// without these, Chromium reaches out for updates and sync, which fails on a closed network
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + Files.createTempDirectory(this.profiles, "chromium-"), "--window-size=1200,900");
+				"--user-data-dir=" + Files.createTempDirectory(this.profiles, "chromium-"), "--window-size=1200,900",
+				// screenshots for the README look like the page, without a scrollbar
+				"--hide-scrollbars");
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.PERFORMANCE, Level.ALL);
 		logs.enable(LogType.BROWSER, Level.ALL);
