@@ -57,6 +57,12 @@ public class AssetbustProperties {
 	 */
 	private boolean integrity = false;
 
+	/**
+	 * Whether links the application builds to asset paths, such as Thymeleaf's
+	 * '@{/css/main.css}', come out hashed too: the migration path that needs no template change.
+	 */
+	private boolean rewriteLinks = false;
+
 	private final Build build = new Build();
 
 	public boolean isEnabled() {
@@ -113,6 +119,14 @@ public class AssetbustProperties {
 
 	public void setIntegrity(boolean integrity) {
 		this.integrity = integrity;
+	}
+
+	public boolean isRewriteLinks() {
+		return this.rewriteLinks;
+	}
+
+	public void setRewriteLinks(boolean rewriteLinks) {
+		this.rewriteLinks = rewriteLinks;
 	}
 
 	public Build getBuild() {

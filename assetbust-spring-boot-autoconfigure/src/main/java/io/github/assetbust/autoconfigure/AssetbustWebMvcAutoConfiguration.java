@@ -10,6 +10,9 @@ import java.util.List;
 import io.github.assetbust.core.AssetPath;
 import io.github.assetbust.spring.AssetManifest;
 import io.github.assetbust.web.AssetHandlerMapping;
+import io.github.assetbust.web.AssetLinkRewriter;
+import io.github.assetbust.web.AssetUrlEncodingFilter;
+import jakarta.servlet.DispatcherType;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.Resource;
@@ -55,6 +59,17 @@ public final class AssetbustWebMvcAutoConfiguration {
 			handler.setCacheControl(IMMUTABLE);
 		}
 		return new AssetHandlerMapping((path) -> manifest.index().isHashed(path), handler, BEFORE_STATIC_RESOURCES);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "assetbust.rewrite-links", havingValue = "true")
+	@ConditionalOnMissingBean(name = "assetUrlEncodingFilter")
+	FilterRegistrationBean<AssetUrlEncodingFilter> assetUrlEncodingFilter(AssetManifest manifest,
+			AssetbustProperties properties) {
+		FilterRegistrationBean<AssetUrlEncodingFilter> registration = new FilterRegistrationBean<>(
+				new AssetUrlEncodingFilter(new AssetLinkRewriter(manifest, properties.getUrlPrefix())));
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+		return registration;
 	}
 
 	@Bean

@@ -27,6 +27,9 @@ public final class AssetIndex {
 
 	private final Set<String> hashedPaths;
 
+	/** Keys that are a folder-by-extension guess ({@code main.css} for {@code css/main.css}). */
+	private final Set<String> guessedKeys = new HashSet<>();
+
 	private AssetIndex(Manifest manifest, Set<AssetPath> retained) {
 		this.manifest = manifest;
 		this.targets = new HashMap<>(manifest.size() * 4);
@@ -43,8 +46,12 @@ public final class AssetIndex {
 			String bare = withoutExtensionFolder(original);
 			if (bare != null) {
 				Target target = this.targets.get(original.toString());
-				this.targets.putIfAbsent(bare, target);
-				this.targets.putIfAbsent("/" + bare, target);
+				if (this.targets.putIfAbsent(bare, target) == null) {
+					this.guessedKeys.add(bare);
+				}
+				if (this.targets.putIfAbsent("/" + bare, target) == null) {
+					this.guessedKeys.add("/" + bare);
+				}
 			}
 		});
 	}
@@ -84,6 +91,15 @@ public final class AssetIndex {
 	/** The target whose key is exactly {@code path}, spelled as it is; {@code null} if none. */
 	public Target findExact(String path) {
 		return this.targets.get(path);
+	}
+
+	/**
+	 * The target of a link the application built, such as {@code /css/main.css}: like
+	 * {@link #find(String)} but never a folder-by-extension guess, since a link names one URL.
+	 */
+	public Target findLinked(String path) {
+		Target target = find(path);
+		return (target != null && !this.guessedKeys.contains(path)) ? target : null;
 	}
 
 	/** The slow path of a miss: {@code ./css//main.css}, or a name written percent-encoded. */

@@ -18,7 +18,7 @@ class ConfigurationMetadataTests {
 
 	private static final List<String> PROPERTIES = List.of("assetbust.enabled", "assetbust.manifest",
 			"assetbust.url-prefix", "assetbust.strict", "assetbust.reload", "assetbust.cache-control",
-			"assetbust.integrity", "assetbust.build.on-startup", "assetbust.build.root", "assetbust.build.include",
+			"assetbust.integrity", "assetbust.rewrite-links", "assetbust.build.on-startup", "assetbust.build.root", "assetbust.build.include",
 			"assetbust.build.exclude", "assetbust.build.algorithm", "assetbust.build.keep",
 			"assetbust.build.max-age");
 
@@ -51,6 +51,7 @@ class ConfigurationMetadataTests {
 		JsonNode metadata = metadata();
 		Map<String, String> defaults = Map.of("assetbust.enabled", "true", "assetbust.strict", "false",
 				"assetbust.reload", "true", "assetbust.cache-control", "true", "assetbust.integrity", "false",
+				"assetbust.rewrite-links", "false",
 				"assetbust.build.on-startup", "false", "assetbust.build.algorithm", "md5", "assetbust.build.keep", "2",
 				"assetbust.build.max-age", "1h");
 		defaults.forEach((name, value) -> assertThat(find(metadata, name).get("defaultValue").asString()).as(name)
