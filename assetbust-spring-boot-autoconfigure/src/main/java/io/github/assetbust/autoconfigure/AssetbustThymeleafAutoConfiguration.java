@@ -1,9 +1,12 @@
 package io.github.assetbust.autoconfigure;
 
+import io.github.assetbust.spring.AssetManifest;
 import io.github.assetbust.spring.AssetResolver;
+import io.github.assetbust.spring.ImportMap;
 import io.github.assetbust.thymeleaf.AssetbustDialect;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,8 +15,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Registers the {@code assets} Thymeleaf dialect ({@code #assets}, {@code assets:href},
- * {@code assets:src}); Spring Boot's Thymeleaf auto-configuration adds every dialect bean to its
- * template engine.
+ * {@code assets:src}, {@code assets:importmap}); Spring Boot's Thymeleaf auto-configuration adds
+ * every dialect bean to its template engine.
  */
 @AutoConfiguration(after = AssetbustAutoConfiguration.class,
 		beforeName = "org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration")
@@ -23,8 +26,11 @@ public final class AssetbustThymeleafAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AssetbustDialect assetbustDialect(AssetResolver assets, AssetbustProperties properties) {
-		return new AssetbustDialect(assets, properties.isIntegrity());
+	AssetbustDialect assetbustDialect(AssetResolver assets, AssetbustProperties properties,
+			ObjectProvider<AssetManifest> manifest) {
+		AssetManifest available = manifest.getIfAvailable();
+		ImportMap importMap = (available != null) ? new ImportMap(available, assets) : null;
+		return new AssetbustDialect(assets, properties.isIntegrity(), importMap);
 	}
 
 }

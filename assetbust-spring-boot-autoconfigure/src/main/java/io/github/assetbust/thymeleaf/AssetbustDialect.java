@@ -1,8 +1,10 @@
 package io.github.assetbust.thymeleaf;
 
+import java.util.HashSet;
 import java.util.Set;
 
 import io.github.assetbust.spring.AssetResolver;
+import io.github.assetbust.spring.ImportMap;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.dialect.AbstractProcessorDialect;
 import org.thymeleaf.dialect.IExpressionObjectDialect;
@@ -11,9 +13,10 @@ import org.thymeleaf.processor.IProcessor;
 import org.thymeleaf.standard.StandardDialect;
 
 /**
- * The {@code assets} dialect: the {@code #assets} expression object and the {@code assets:href}
+ * The {@code assets} dialect: the {@code #assets} expression object, the {@code assets:href}
  * and {@code assets:src} attributes, which write the hashed URL and, when integrity is enabled,
- * {@code integrity} and {@code crossorigin}.
+ * {@code integrity} and {@code crossorigin}, and {@code <script assets:importmap>}, the import map
+ * of the JavaScript modules.
  */
 public class AssetbustDialect extends AbstractProcessorDialect implements IExpressionObjectDialect {
 
@@ -25,16 +28,32 @@ public class AssetbustDialect extends AbstractProcessorDialect implements IExpre
 
 	private final boolean integrity;
 
+	private final ImportMap importMap;
+
 	public AssetbustDialect(AssetResolver resolver, boolean integrity) {
+		this(resolver, integrity, null);
+	}
+
+	/**
+	 * @param importMap the import map {@code assets:importmap} writes, or {@code null} when there is
+	 * no manifest to make one from
+	 */
+	public AssetbustDialect(AssetResolver resolver, boolean integrity, ImportMap importMap) {
 		super(NAME, PREFIX, StandardDialect.PROCESSOR_PRECEDENCE);
 		this.resolver = resolver;
 		this.integrity = integrity;
+		this.importMap = importMap;
 	}
 
 	@Override
 	public Set<IProcessor> getProcessors(String dialectPrefix) {
-		return Set.of(new AssetAttributeProcessor(dialectPrefix, "href", this.resolver, this.integrity),
-				new AssetAttributeProcessor(dialectPrefix, "src", this.resolver, this.integrity));
+		Set<IProcessor> processors = new HashSet<>();
+		processors.add(new AssetAttributeProcessor(dialectPrefix, "href", this.resolver, this.integrity));
+		processors.add(new AssetAttributeProcessor(dialectPrefix, "src", this.resolver, this.integrity));
+		if (this.importMap != null) {
+			processors.add(new ImportMapProcessor(dialectPrefix, this.importMap, this.integrity));
+		}
+		return processors;
 	}
 
 	@Override
