@@ -87,7 +87,7 @@ class BrowserDeployTest {
 
 	/** The hashed assets that every page load needs and the deploy leaves unchanged. */
 	private static final List<String> UNCHANGED = List.of("css/layout/grid.css", "js/vendor/util.js", "js/app.js",
-			"img/logo.svg", "img/stripes.png");
+			"js/modules/main.js", "js/modules/greeting.js", "img/logo.svg", "img/stripes.png");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -220,6 +220,36 @@ class BrowserDeployTest {
 		assertThat(Stream.of(firstVisit, reload, revisit).flatMap(List::stream))
 			.as("responses Chromium got, from the server or its cache")
 			.allSatisfy((exchange) -> assertThat(exchange.status()).as(exchange.toString()).isEqualTo(200));
+	}
+
+	@Test
+	@Timeout(45)
+	void anEsModuleImportLoadsTheHashedCopyThroughTheImportMap() throws Exception {
+		copyStaticSources();
+		BrowserRequests requests = new BrowserRequests();
+		String origin = start(requests, false);
+		Map<String, Asset> assets = manifest();
+		String greeting = "/" + assets.get("js/modules/greeting.js").path();
+		assertThat(greeting).matches("/js/modules/greeting-[0-9a-f]{32}\\.js");
+
+		ChromeDriver browser = browser();
+		browser.get(origin + "/");
+		awaitScriptsRan(browser);
+		new WebDriverWait(browser, PATIENCE).withMessage("main.js, an ES module, ran")
+			.until((driver) -> script(browser, "return document.getElementById('module-status').dataset.loadedFrom")
+					!= null);
+		// import.meta.url of the imported module: where the browser really loaded it from
+		assertThat(script(browser, "return document.getElementById('module-status').dataset.loadedFrom"))
+			.isEqualTo(greeting);
+		assertThat((String) script(browser, "return document.getElementById('module-status').textContent"))
+			.startsWith("ES module loaded greeting.js from " + greeting);
+		assertThat(script(browser, "return document.querySelector('script[type=importmap]').textContent"))
+			.asString()
+			.contains("\"/js/modules/greeting.js\" : \"" + greeting + "\"");
+		assertThat(requests.count(greeting)).as("requests for the hashed greeting.js").isEqualTo(1);
+		assertThat(requests.count("/js/modules/greeting.js")).as("requests for the unhashed greeting.js").isZero();
+		assertThat(consoleMessages(browser)).as("console")
+			.noneMatch((message) -> message.contains("Failed") || message.contains("Error"));
 	}
 
 	@Test
