@@ -1,5 +1,6 @@
 package io.github.assetbust.benchmarks;
 
+import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -8,6 +9,10 @@ import io.github.assetbust.spring.AssetManifest;
 import io.github.assetbust.spring.AssetResolver;
 import io.github.assetbust.spring.ManifestAssetResolver;
 import io.github.assetbust.thymeleaf.AssetbustDialect;
+import io.github.assetbust.web.AssetLinkRewriter;
+import io.github.assetbust.web.AssetUrlEncodingFilter;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletResponse;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -87,6 +92,9 @@ public class ThymeleafBenchmark {
 
 	private IWebExchange exchange;
 
+	/** The same request, its response wrapped by the filter that {@code assetbust.rewrite-links} adds. */
+	private IWebExchange rewritingExchange;
+
 	/** The path of the n-th stylesheet (0 to 19): all in {@code css/area1}. */
 	public static String stylesheet(int n) {
 		return "css/area1/style" + (1 + 30 * n) + ".css";
@@ -120,8 +128,23 @@ public class ThymeleafBenchmark {
 		MockServletContext servletContext = new MockServletContext();
 		MockHttpServletRequest request = new MockHttpServletRequest(servletContext, "GET", "/page");
 		request.setContextPath("");
-		this.exchange = JakartaServletWebApplication.buildApplication(servletContext)
-			.buildExchange(request, new MockHttpServletResponse());
+		JakartaServletWebApplication application = JakartaServletWebApplication.buildApplication(servletContext);
+		this.exchange = application.buildExchange(request, new MockHttpServletResponse());
+		this.rewritingExchange = application.buildExchange(request, rewritingResponse(request));
+	}
+
+	/** The response as the rewrite-links filter hands it down the chain. */
+	private HttpServletResponse rewritingResponse(MockHttpServletRequest request) {
+		AssetUrlEncodingFilter filter = new AssetUrlEncodingFilter(new AssetLinkRewriter(this.manifest, ""));
+		HttpServletResponse[] wrapped = new HttpServletResponse[1];
+		try {
+			filter.doFilter(request, new MockHttpServletResponse(),
+					(chainRequest, chainResponse) -> wrapped[0] = (HttpServletResponse) chainResponse);
+		}
+		catch (IOException | ServletException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return wrapped[0];
 	}
 
 	private SpringTemplateEngine engine(AssetResolver resolver) {
@@ -167,12 +190,22 @@ public class ThymeleafBenchmark {
 		return render(PLAIN_PAGE);
 	}
 
+	/** The {@link #plainLinks()} page with {@code assetbust.rewrite-links=true}: every link hashed. */
+	@Benchmark
+	public String rewrittenPlainLinks() {
+		return render(this.engine, this.rewritingExchange, PLAIN_PAGE);
+	}
+
 	private String render(String template) {
 		return render(this.engine, template);
 	}
 
 	private String render(SpringTemplateEngine engine, String template) {
-		WebContext context = new WebContext(this.exchange, Locale.ENGLISH);
+		return render(engine, this.exchange, template);
+	}
+
+	private String render(SpringTemplateEngine engine, IWebExchange exchange, String template) {
+		WebContext context = new WebContext(exchange, Locale.ENGLISH);
 		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
 				new ThymeleafEvaluationContext(this.applicationContext, null));
 		return engine.process(template, context);

@@ -89,6 +89,8 @@ class BenchmarksSmokeTest {
 			// the control renders the expression page without a lookup: the plain page
 			assertThat(benchmark.identityExpression()).isEqualTo(plain);
 			assertThat(attribute).isEqualTo(expression);
+			// rewrite-links turns the very same plain page into the hashed one
+			assertThat(benchmark.rewrittenPlainLinks()).isEqualTo(expression);
 			// a second render comes from the template cache and gives the same page
 			assertThat(benchmark.assetsExpression()).isEqualTo(expression);
 			assertThat(benchmark.plainLinks()).isEqualTo(plain);
