@@ -107,7 +107,7 @@ public final class AssetBuilder {
 		Map<AssetPath, String> stamps = new HashMap<>();
 		Map<AssetPath, BuildCache.Entry> reusable = new HashMap<>();
 		for (AssetPath asset : assets) {
-			String stamp = BuildCache.stamp(asset.resolveAgainst(root));
+			String stamp = BuildCache.stamp(scan.attributes().get(asset));
 			stamps.put(asset, stamp);
 			BuildCache.Entry entry = cache.reusable(root, asset, stamp);
 			if (entry != null) {

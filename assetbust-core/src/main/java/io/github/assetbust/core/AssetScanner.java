@@ -8,7 +8,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds the files under an asset root that include/exclude globs select. Symbolic links are
@@ -33,6 +35,7 @@ public final class AssetScanner {
 	public Scan scan(Path root) {
 		Path normalisedRoot = checkRoot(root);
 		List<AssetPath> files = new ArrayList<>();
+		Map<AssetPath, BasicFileAttributes> attributesOf = new HashMap<>();
 		List<Skipped> skipped = new ArrayList<>();
 		List<AssetPath> leftovers = new ArrayList<>();
 		try {
@@ -76,6 +79,7 @@ public final class AssetScanner {
 					}
 					else if (attributes.isRegularFile()) {
 						files.add(path);
+						attributesOf.put(path, attributes);
 					}
 					return FileVisitResult.CONTINUE;
 				}
@@ -92,7 +96,8 @@ public final class AssetScanner {
 			throw new AssetbustException("Cannot scan asset root " + normalisedRoot + ": " + ex.getMessage(), ex);
 		}
 		Collections.sort(files);
-		return new Scan(normalisedRoot, List.copyOf(files), List.copyOf(skipped), List.copyOf(leftovers));
+		return new Scan(normalisedRoot, List.copyOf(files), List.copyOf(skipped), List.copyOf(leftovers),
+				Collections.unmodifiableMap(attributesOf));
 	}
 
 	static Path checkRoot(Path root) {
@@ -126,8 +131,11 @@ public final class AssetScanner {
 	 * @param files the files the globs select, sorted
 	 * @param skipped files it had to pass over, each with its reason
 	 * @param leftovers temporary files of writes that were cut short, in folders the scan entered
+	 * @param attributes what the scan read of each selected file (size, times, inode), so that
+	 * nobody needs to ask the file system again
 	 */
-	public record Scan(Path root, List<AssetPath> files, List<Skipped> skipped, List<AssetPath> leftovers) {
+	public record Scan(Path root, List<AssetPath> files, List<Skipped> skipped, List<AssetPath> leftovers,
+			Map<AssetPath, BasicFileAttributes> attributes) {
 	}
 
 	/** A file passed over, with the reason; the path is as the file system spells it. */

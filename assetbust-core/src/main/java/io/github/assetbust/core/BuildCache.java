@@ -102,16 +102,9 @@ final class BuildCache {
 		return integrity.isEmpty() ? null : integrity;
 	}
 
-	/** The stamp of a source file, or {@code null} if it cannot be read. */
-	static String stamp(Path file) {
-		try {
-			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
-					LinkOption.NOFOLLOW_LINKS);
-			return attributes.size() + "/" + attributes.lastModifiedTime().toInstant() + "/" + attributes.fileKey();
-		}
-		catch (IOException ex) {
-			return null;
-		}
+	/** The stamp of a source file: what a rebuild compares to tell whether it changed. */
+	static String stamp(BasicFileAttributes attributes) {
+		return attributes.size() + "/" + attributes.lastModifiedTime().toInstant() + "/" + attributes.fileKey();
 	}
 
 	/**
@@ -145,7 +138,7 @@ final class BuildCache {
 
 	/** Writes what this build learnt to {@code file}, unless it is what the file already says. */
 	void write(Path file) throws IOException {
-		if (new TreeMap<>(this.current).equals(new TreeMap<>(this.previous))) {
+		if (this.current.equals(this.previous)) {
 			return;
 		}
 		ObjectNode root = MAPPER.createObjectNode();
