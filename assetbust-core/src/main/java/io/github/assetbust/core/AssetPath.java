@@ -36,6 +36,9 @@ public final class AssetPath implements Comparable<AssetPath> {
 				throw new InvalidAssetPathException(path, "it contains a control character");
 			}
 		}
+		if (isNormalised(path)) {
+			return new AssetPath(path);
+		}
 		Deque<String> segments = new ArrayDeque<>();
 		for (String segment : path.split("/", -1)) {
 			if (segment.isEmpty() || segment.equals(".")) {
@@ -55,6 +58,29 @@ public final class AssetPath implements Comparable<AssetPath> {
 			throw new InvalidAssetPathException(path, "it names the root itself, not a file");
 		}
 		return new AssetPath(String.join("/", segments));
+	}
+
+	/**
+	 * Whether {@code path} is already in normal form: no leading, trailing or doubled {@code /} and
+	 * no {@code .} or {@code ..} segment. Manifests hold thousands of such paths, which then need no
+	 * splitting.
+	 */
+	private static boolean isNormalised(String path) {
+		int segmentStart = 0;
+		for (int i = 0; i <= path.length(); i++) {
+			if (i == path.length() || path.charAt(i) == '/') {
+				int length = i - segmentStart;
+				if (length == 0 || (length <= 2 && isDots(path, segmentStart, length))) {
+					return false;
+				}
+				segmentStart = i + 1;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isDots(String path, int start, int length) {
+		return path.charAt(start) == '.' && (length == 1 || path.charAt(start + 1) == '.');
 	}
 
 	/** The path of {@code file} relative to {@code root}; both must be normalised already. */

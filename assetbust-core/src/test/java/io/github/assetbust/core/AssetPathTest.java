@@ -134,4 +134,12 @@ class AssetPathTest {
 		assertThat(file.normalize()).startsWithRaw(this.root);
 	}
 
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.CsvSource({ "css/main.css, css/main.css", ".../x.css, .../x.css",
+			"a/..b/c.css, a/..b/c.css", "a/.b, a/.b", "..a, ..a", ".hidden, .hidden", "a/./b, a/b", "a/../b, b",
+			"a//b, a/b", "/a, a", "a/, a", "./a/., a", "a/b/.., a", "x/.../.., x" })
+	void normalisesEverySpellingTheSameWay(String spelling, String normal) {
+		assertThat(AssetPath.of(spelling)).hasToString(normal);
+	}
+
 }
