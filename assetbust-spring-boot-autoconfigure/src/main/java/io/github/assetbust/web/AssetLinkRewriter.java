@@ -49,6 +49,9 @@ public final class AssetLinkRewriter {
 		if (target == null) {
 			return link;
 		}
+		if (suffixStart < 0 && start == 0 && this.urlPrefix.isEmpty()) {
+			return target.urlPath();
+		}
 		String suffix = (suffixStart < 0) ? "" : path.substring(suffixStart);
 		return this.urlPrefix + contextPath + target.urlPath() + suffix;
 	}
