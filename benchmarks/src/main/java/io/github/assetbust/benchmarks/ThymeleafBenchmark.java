@@ -1,9 +1,11 @@
 package io.github.assetbust.benchmarks;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import io.github.assetbust.spring.AssetManifest;
 import io.github.assetbust.spring.AssetResolver;
@@ -79,6 +81,20 @@ public class ThymeleafBenchmark {
 	@Param("false")
 	public boolean springElCompiler;
 
+	/**
+	 * Table rows of content on the page besides its 20 links: 0 measures the links alone, where
+	 * any cost per link weighs most; {@code -p rows=50} gives the page some content, as real pages
+	 * have.
+	 */
+	@Param("0")
+	public int rows;
+
+	private List<Row> tableRows = List.of();
+
+	/** One row of the page's table. */
+	public record Row(String name, int count) {
+	}
+
 	private BenchmarkTree tree;
 
 	private AssetManifest manifest;
@@ -108,12 +124,15 @@ public class ThymeleafBenchmark {
 			page.append(link.apply(n)).append('\n');
 		}
 		return page.append("</head>\n<body>\n<h1>Twenty stylesheets</h1>\n<p>A page that links 20 assets.</p>\n")
+			.append("<table>\n<tr th:each=\"row : ${rows}\"><td th:text=\"${row.name}\">name</td>")
+			.append("<td th:text=\"${row.count}\">0</td></tr>\n</table>\n")
 			.append("</body>\n</html>\n")
 			.toString();
 	}
 
 	@Setup(Level.Trial)
 	public void setUp() {
+		this.tableRows = IntStream.range(0, this.rows).mapToObj((n) -> new Row("item " + n, n)).toList();
 		this.tree = BenchmarkTree.create();
 		this.manifest = new AssetManifest(new FileSystemResource(this.tree.manifestFile()),
 				"file:" + this.tree.manifestFile());
@@ -206,6 +225,7 @@ public class ThymeleafBenchmark {
 
 	private String render(SpringTemplateEngine engine, IWebExchange exchange, String template) {
 		WebContext context = new WebContext(exchange, Locale.ENGLISH);
+		context.setVariable("rows", this.tableRows);
 		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
 				new ThymeleafEvaluationContext(this.applicationContext, null));
 		return engine.process(template, context);
