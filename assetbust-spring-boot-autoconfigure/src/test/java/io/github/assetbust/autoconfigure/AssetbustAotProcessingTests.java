@@ -14,13 +14,9 @@ import io.github.assetbust.core.Manifest;
 import io.github.assetbust.core.ManifestEntry;
 import io.github.assetbust.core.ManifestStore;
 import io.github.assetbust.spring.AssetResolver;
-import io.github.assetbust.spring.ManifestAssetResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.aot.hint.ResourcePatternHint;
-import org.springframework.aot.hint.RuntimeHints;
-import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.aot.test.generate.TestGenerationContext;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.health.contributor.Status;
@@ -67,43 +63,6 @@ class AssetbustAotProcessingTests {
 		});
 	}
 
-	@Test
-	void registersTheHintsANativeImageNeeds() throws IOException {
-		TestGenerationContext generation = new TestGenerationContext();
-		process(properties(), generation);
-		RuntimeHints hints = generation.getRuntimeHints();
-		// ours, through @ImportRuntimeHints on the auto-configuration
-		assertThat(RuntimeHintsPredicates.resource().forResource("META-INF/assetbust/manifest.json")).accepts(hints);
-		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(ManifestAssetResolver.class, "url"))
-			.accepts(hints);
-		// Spring Boot's, which is why the registrar leaves them out: property binding, nested class included
-		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(AssetbustProperties.class, "setStrict"))
-			.accepts(hints);
-		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(AssetbustProperties.Build.class, "setRoot"))
-			.accepts(hints);
-		// and the JSON the endpoint writes
-		assertThat(RuntimeHintsPredicates.reflection()
-			.onMethodInvocation(AssetsEndpoint.GenerationDescriptor.class, "digest")).accepts(hints);
-	}
-
-	@Test
-	void includesAManifestConfiguredElsewhereOnTheClasspath() throws IOException {
-		TestGenerationContext generation = new TestGenerationContext();
-		process(properties().and("assetbust.manifest=classpath:/site/asset-manifest.json"), generation);
-		assertThat(RuntimeHintsPredicates.resource().forResource("site/asset-manifest.json"))
-			.accepts(generation.getRuntimeHints());
-	}
-
-	@Test
-	void includesNoOtherResourceForAFileManifest() throws IOException {
-		TestGenerationContext generation = new TestGenerationContext();
-		process(properties(), generation);
-		assertThat(generation.getRuntimeHints().resources().resourcePatternHints()
-			.flatMap((hint) -> hint.getIncludes().stream())
-			.map(ResourcePatternHint::getPattern))
-			.noneSatisfy((pattern) -> assertThat(pattern).contains("asset-manifest.json"));
-	}
-
 	private TestPropertyValues properties() throws IOException {
 		Path manifest = this.folder.resolve("asset-manifest.json");
 		ManifestStore.write(new Manifest(DigestAlgorithm.MD5, null,
@@ -112,7 +71,8 @@ class AssetbustAotProcessingTests {
 				"management.endpoints.web.exposure.include=assets");
 	}
 
-	private static ClassName process(TestPropertyValues properties, TestGenerationContext generation) {
+	/** Runs the AOT processing a native-image build runs over the auto-configuration. */
+	static ClassName process(TestPropertyValues properties, TestGenerationContext generation) {
 		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
 			properties.applyTo(context);
 			context.register(AutoConfigured.class);
