@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
@@ -27,6 +28,7 @@ import org.springframework.util.ClassUtils;
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "assetbust.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AssetbustProperties.class)
+@ImportRuntimeHints(AssetbustRuntimeHints.class)
 public final class AssetbustAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(AssetbustAutoConfiguration.class);

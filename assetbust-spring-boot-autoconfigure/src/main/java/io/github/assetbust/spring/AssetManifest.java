@@ -1,5 +1,6 @@
 package io.github.assetbust.spring;
 
+import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,14 +9,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.github.assetbust.core.AssetPath;
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.BuildOptions;
 import io.github.assetbust.core.Generations;
@@ -44,6 +44,10 @@ public class AssetManifest implements AutoCloseable {
 
 	private volatile Object lastSeenVersion;
 
+	private volatile ManifestGeneration generation;
+
+	private volatile LoadAttempt lastAttempt;
+
 	private ScheduledExecutorService watcher;
 
 	/**
@@ -69,15 +73,41 @@ public class AssetManifest implements AutoCloseable {
 		return this.resource.isFile();
 	}
 
+	/** Which manifest is in use; {@code null} before the first good load. */
+	public ManifestGeneration generation() {
+		return this.generation;
+	}
+
+	/** How the latest load went, good or bad; {@code null} before the first attempt. */
+	public LoadAttempt lastAttempt() {
+		return this.lastAttempt;
+	}
+
 	/**
 	 * Loads the manifest and swaps it in.
 	 * @throws ManifestLoadException if it is missing or malformed; the manifest in use stays
 	 */
 	public AssetIndex load() {
+		Instant time = Instant.now();
+		try {
+			AssetIndex loaded = read(time);
+			this.lastAttempt = LoadAttempt.succeeded(time);
+			return loaded;
+		}
+		catch (ManifestLoadException ex) {
+			this.lastAttempt = LoadAttempt.failed(time, ex.getMessage());
+			throw ex;
+		}
+	}
+
+	private AssetIndex read(Instant time) {
 		Object version = currentVersion();
+		byte[] bytes;
 		Manifest manifest;
 		try (InputStream in = this.resource.getInputStream()) {
-			manifest = ManifestStore.read(in, this.location);
+			// read whole so that the digest covers every byte; the parser may stop before the end
+			bytes = in.readAllBytes();
+			manifest = ManifestStore.read(new ByteArrayInputStream(bytes), this.location);
 		}
 		catch (FileNotFoundException | NoSuchFileException ex) {
 			throw new ManifestLoadException(this.location, "No asset manifest at " + this.location, ex);
@@ -89,27 +119,29 @@ public class AssetManifest implements AutoCloseable {
 		catch (AssetbustException ex) {
 			throw new ManifestLoadException(this.location, ex.getMessage(), ex);
 		}
-		AssetIndex loaded = AssetIndex.of(manifest, retainedCopies());
+		Generations generations = generations();
+		AssetIndex loaded = AssetIndex.of(manifest, generations.allFiles());
 		this.index = loaded;
+		this.generation = ManifestGeneration.of(manifest, bytes, generations, time);
 		this.lastSeenVersion = version;
 		return loaded;
 	}
 
 	/**
-	 * The hashed copies of earlier generations that a build beside a {@code file:} manifest keeps
-	 * for servers still handing them out; empty for other manifests or without a record.
+	 * The generations a build beside a {@code file:} manifest keeps for servers still handing out
+	 * their hashed copies; none for other manifests or without a record.
 	 */
-	private Set<AssetPath> retainedCopies() {
+	private Generations generations() {
 		if (!isFile()) {
-			return Set.of();
+			return Generations.none();
 		}
 		try {
 			Path file = this.resource.getFile().toPath();
-			return Generations.read(BuildOptions.stateFileBeside(file, "generations.json")).allFiles();
+			return Generations.read(BuildOptions.stateFileBeside(file, "generations.json"));
 		}
 		catch (IOException | AssetbustException ex) {
 			logger.warn("Serving only the current generation: " + ex.getMessage());
-			return Set.of();
+			return Generations.none();
 		}
 	}
 

@@ -1,7 +1,5 @@
 package io.github.assetbust.spring;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.github.assetbust.core.Urls;
@@ -18,9 +16,6 @@ public class ManifestAssetResolver implements AssetResolver {
 
 	private static final Log logger = LogFactory.getLog(ManifestAssetResolver.class);
 
-	/** Stop remembering warned-about paths past this many, so odd input cannot grow memory. */
-	private static final int MAX_WARNED_PATHS = 10_000;
-
 	private final AssetManifest manifest;
 
 	private final String urlPrefix;
@@ -29,7 +24,7 @@ public class ManifestAssetResolver implements AssetResolver {
 
 	private final boolean strict;
 
-	private final Set<String> warnedPaths = ConcurrentHashMap.newKeySet();
+	private final MissingAssets missing = new MissingAssets();
 
 	/**
 	 * @param manifest the manifest to resolve against
@@ -83,11 +78,17 @@ public class ManifestAssetResolver implements AssetResolver {
 		return target.integrity();
 	}
 
+	/** The lookups that missed so far; a miss in strict mode counts too. */
+	public MissingAssets missingAssets() {
+		return this.missing;
+	}
+
 	private String fallback(String path, String lookup) {
+		boolean firstMiss = this.missing.record(lookup);
 		if (this.strict) {
 			throw new AssetNotFoundException(path, this.manifest.location());
 		}
-		if (this.warnedPaths.size() < MAX_WARNED_PATHS && this.warnedPaths.add(lookup)) {
+		if (firstMiss) {
 			logger.warn("No asset '" + lookup + "' in manifest " + this.manifest.location()
 					+ "; serving its original URL, which browsers may cache stale");
 		}

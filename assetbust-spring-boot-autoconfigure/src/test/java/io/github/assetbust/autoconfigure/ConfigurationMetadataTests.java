@@ -58,6 +58,16 @@ class ConfigurationMetadataTests {
 			.isEqualTo(value));
 	}
 
+	@Test
+	void theActuatorPropertiesAreDescribed() throws IOException {
+		JsonNode metadata = metadata();
+		JsonNode health = find(metadata, "management.health.assets.enabled");
+		assertThat(health.path("description").asString()).isNotBlank();
+		assertThat(health.get("defaultValue").asBoolean()).isTrue();
+		assertThat(find(metadata, "management.endpoint.assets.access").path("description").asString())
+			.isEqualTo("Permitted level of access for the assets endpoint.");
+	}
+
 	private static JsonNode find(JsonNode metadata, String name) {
 		for (JsonNode property : metadata.get("properties")) {
 			if (name.equals(property.get("name").asString())) {
