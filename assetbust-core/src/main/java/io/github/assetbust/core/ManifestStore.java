@@ -62,7 +62,7 @@ public final class ManifestStore {
 			root = MAPPER.readTree(in);
 		}
 		catch (JacksonException ex) {
-			throw new ManifestFormatException(location, ex.getOriginalMessage() + describe(ex), ex);
+			throw new ManifestFormatException(location, withoutSourceMarker(ex.getOriginalMessage()) + describe(ex), ex);
 		}
 		if (root == null || root.isMissingNode() || !root.isObject()) {
 			throw new ManifestFormatException(location, "expected a JSON object, found "
@@ -161,6 +161,15 @@ public final class ManifestStore {
 			throw new ManifestFormatException(location, "\"" + key + ".size\" must be a whole number of bytes, not " + node);
 		}
 		return node.asLong();
+	}
+
+	/**
+	 * Jackson names where an unclosed array or object started as "(start marker at [Source:
+	 * REDACTED ...; byte offset: #UNKNOWN])", which tells a reader nothing; the line and column of
+	 * the error follow anyway.
+	 */
+	private static String withoutSourceMarker(String message) {
+		return message.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "");
 	}
 
 	private static String describe(JacksonException ex) {

@@ -213,6 +213,16 @@ class ManifestStoreTest {
 	}
 
 	@Test
+	void saysWhereAnUnclosedArrayEndsWithoutJacksonsRedactedSource() throws IOException {
+		Path file = manifestFile("[\"css/main.css\"");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining("end-of-input")
+			.hasMessageContaining("line 1")
+			.hasMessageNotContaining("REDACTED")
+			.hasMessageNotContaining("#UNKNOWN");
+	}
+
+	@Test
 	void rejectsAnEmptyFileSayingItIsEmpty() throws IOException {
 		Path file = manifestFile("");
 		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
