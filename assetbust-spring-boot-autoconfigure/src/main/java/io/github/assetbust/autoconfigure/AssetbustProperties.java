@@ -57,6 +57,13 @@ public class AssetbustProperties {
 	 */
 	private boolean integrity = false;
 
+	/**
+	 * Where asset URLs come from: 'manifest', the manifest a build wrote, or 'dynamic', the live
+	 * files, digested on demand, for development. Defaults to 'dynamic' while Spring Boot DevTools
+	 * is active and to 'manifest' otherwise.
+	 */
+	private AssetMode mode = AssetMode.MANIFEST;
+
 	private final Build build = new Build();
 
 	public boolean isEnabled() {
@@ -113,6 +120,14 @@ public class AssetbustProperties {
 
 	public void setIntegrity(boolean integrity) {
 		this.integrity = integrity;
+	}
+
+	public AssetMode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(AssetMode mode) {
+		this.mode = mode;
 	}
 
 	public Build getBuild() {

@@ -18,7 +18,7 @@ class ConfigurationMetadataTests {
 
 	private static final List<String> PROPERTIES = List.of("assetbust.enabled", "assetbust.manifest",
 			"assetbust.url-prefix", "assetbust.strict", "assetbust.reload", "assetbust.cache-control",
-			"assetbust.integrity", "assetbust.build.on-startup", "assetbust.build.root", "assetbust.build.include",
+			"assetbust.integrity", "assetbust.mode", "assetbust.build.on-startup", "assetbust.build.root", "assetbust.build.include",
 			"assetbust.build.exclude", "assetbust.build.algorithm", "assetbust.build.keep",
 			"assetbust.build.max-age");
 
@@ -52,9 +52,22 @@ class ConfigurationMetadataTests {
 		Map<String, String> defaults = Map.of("assetbust.enabled", "true", "assetbust.strict", "false",
 				"assetbust.reload", "true", "assetbust.cache-control", "true", "assetbust.integrity", "false",
 				"assetbust.build.on-startup", "false", "assetbust.build.algorithm", "md5", "assetbust.build.keep", "2",
-				"assetbust.build.max-age", "1h");
+				"assetbust.build.max-age", "1h", "assetbust.mode", "manifest");
 		defaults.forEach((name, value) -> assertThat(find(metadata, name).get("defaultValue").asString()).as(name)
 			.isEqualTo(value));
+	}
+
+	@Test
+	void theModesAreDescribed() throws IOException {
+		JsonNode hint = null;
+		for (JsonNode candidate : metadata().get("hints")) {
+			if ("assetbust.mode".equals(candidate.get("name").asString())) {
+				hint = candidate;
+			}
+		}
+		assertThat(hint).isNotNull();
+		assertThat(hint.get("values").findValuesAsString("value")).containsExactly("manifest", "dynamic");
+		assertThat(hint.get("values").findValuesAsString("description")).allSatisfy((description) -> assertThat(description).isNotBlank());
 	}
 
 	private static JsonNode find(JsonNode metadata, String name) {
