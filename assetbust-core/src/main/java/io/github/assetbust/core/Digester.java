@@ -46,21 +46,33 @@ public final class Digester {
 
 	/** Streams {@code file} into {@code target} and returns the digest of the bytes streamed. */
 	public Digest copy(Path file, OutputStream target, boolean withIntegrity) throws IOException {
+		// a file swapped for a link after the scan is refused, not followed out of the root
+		try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+			return copy(in, target, withIntegrity);
+		}
+	}
+
+	/**
+	 * Digests what is left of {@code in} (a classpath resource, say) without keeping it in memory;
+	 * the caller closes the stream.
+	 */
+	public Digest digest(InputStream in, boolean withIntegrity) throws IOException {
+		return copy(in, OutputStream.nullOutputStream(), withIntegrity);
+	}
+
+	private Digest copy(InputStream in, OutputStream target, boolean withIntegrity) throws IOException {
 		MessageDigest name = this.algorithm.newDigest();
 		MessageDigest integrity = withIntegrity ? Integrity.newDigest() : null;
 		long size = 0;
 		byte[] buffer = new byte[BUFFER_SIZE];
-		// a file swapped for a link after the scan is refused, not followed out of the root
-		try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-			int read;
-			while ((read = in.read(buffer)) != -1) {
-				name.update(buffer, 0, read);
-				if (integrity != null) {
-					integrity.update(buffer, 0, read);
-				}
-				target.write(buffer, 0, read);
-				size += read;
+		int read;
+		while ((read = in.read(buffer)) != -1) {
+			name.update(buffer, 0, read);
+			if (integrity != null) {
+				integrity.update(buffer, 0, read);
 			}
+			target.write(buffer, 0, read);
+			size += read;
 		}
 		return finish(name, integrity, size);
 	}

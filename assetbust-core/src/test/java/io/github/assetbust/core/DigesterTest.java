@@ -1,7 +1,9 @@
 package io.github.assetbust.core;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -99,6 +101,21 @@ class DigesterTest {
 		Path file = TestFiles.write(this.root, "a.css", content);
 		assertThat(this.md5.digest(content, true)).isEqualTo(this.md5.copy(file, OutputStream.nullOutputStream(), true));
 		assertThat(this.md5.digest(content, false)).isEqualTo(this.md5.digest(file));
+	}
+
+	@Test
+	void digestsAStreamLikeTheSameFile() throws IOException {
+		byte[] content = new byte[100_001];
+		new Random(3).nextBytes(content);
+		Path file = TestFiles.write(this.root, "big.bin", content);
+		try (InputStream in = new ByteArrayInputStream(content)) {
+			assertThat(this.md5.digest(in, true)).isEqualTo(this.md5.copy(file, OutputStream.nullOutputStream(), true))
+				.extracting(Digest::hex)
+				.isEqualTo(TestFiles.md5(content));
+		}
+		try (InputStream in = new ByteArrayInputStream(content)) {
+			assertThat(this.md5.digest(in, false)).isEqualTo(this.md5.digest(file));
+		}
 	}
 
 	@Test

@@ -27,6 +27,7 @@ import org.springframework.util.ClassUtils;
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "assetbust.enabled", matchIfMissing = true)
+@ConditionalOnAssetMode(AssetMode.MANIFEST)
 @EnableConfigurationProperties(AssetbustProperties.class)
 @ImportRuntimeHints(AssetbustRuntimeHints.class)
 public final class AssetbustAutoConfiguration {
@@ -75,7 +76,7 @@ public final class AssetbustAutoConfiguration {
 				contextPath(environment, resourceLoader.getClassLoader()), properties.isStrict());
 	}
 
-	private static Supplier<String> contextPath(Environment environment, ClassLoader classLoader) {
+	static Supplier<String> contextPath(Environment environment, ClassLoader classLoader) {
 		String configured = environment.getProperty("server.servlet.context-path", "");
 		return ClassUtils.isPresent(REQUEST_CONTEXT_HOLDER, classLoader) ? new RequestContextPath(configured)
 				: () -> configured;

@@ -63,6 +63,13 @@ public class AssetbustProperties {
 	 */
 	private boolean rewriteLinks = false;
 
+	/**
+	 * Where asset URLs come from: 'manifest', the manifest a build wrote, or 'dynamic', the live
+	 * files, digested on demand, for development. Defaults to 'dynamic' while Spring Boot DevTools
+	 * is active and to 'manifest' otherwise.
+	 */
+	private AssetMode mode = AssetMode.MANIFEST;
+
 	private final Build build = new Build();
 
 	public boolean isEnabled() {
@@ -127,6 +134,14 @@ public class AssetbustProperties {
 
 	public void setRewriteLinks(boolean rewriteLinks) {
 		this.rewriteLinks = rewriteLinks;
+	}
+
+	public AssetMode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(AssetMode mode) {
+		this.mode = mode;
 	}
 
 	public Build getBuild() {

@@ -96,7 +96,7 @@ public class ManifestAssetResolver implements AssetResolver {
 	}
 
 	/** {@code https://cdn/x.css}, {@code //cdn/x.css}, {@code data:…}: not an asset of this root. */
-	private static boolean isOtherOrigin(String path) {
+	static boolean isOtherOrigin(String path) {
 		if (path.startsWith("//")) {
 			return true;
 		}

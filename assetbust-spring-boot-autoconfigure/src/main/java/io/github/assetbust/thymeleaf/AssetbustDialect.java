@@ -36,7 +36,8 @@ public class AssetbustDialect extends AbstractProcessorDialect implements IExpre
 
 	/**
 	 * @param importMap the import map {@code assets:importmap} writes, or {@code null} when there is
-	 * no manifest to make one from
+	 * no manifest to make one from (in dynamic mode modules import the live files by their own URLs,
+	 * so the map is empty)
 	 */
 	public AssetbustDialect(AssetResolver resolver, boolean integrity, ImportMap importMap) {
 		super(NAME, PREFIX, StandardDialect.PROCESSOR_PRECEDENCE);
@@ -50,9 +51,7 @@ public class AssetbustDialect extends AbstractProcessorDialect implements IExpre
 		Set<IProcessor> processors = new HashSet<>();
 		processors.add(new AssetAttributeProcessor(dialectPrefix, "href", this.resolver, this.integrity));
 		processors.add(new AssetAttributeProcessor(dialectPrefix, "src", this.resolver, this.integrity));
-		if (this.importMap != null) {
-			processors.add(new ImportMapProcessor(dialectPrefix, this.importMap, this.integrity));
-		}
+		processors.add(new ImportMapProcessor(dialectPrefix, this.importMap, this.integrity));
 		return processors;
 	}
 

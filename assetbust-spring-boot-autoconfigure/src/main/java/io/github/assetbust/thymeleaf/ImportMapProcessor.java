@@ -17,6 +17,9 @@ class ImportMapProcessor extends AbstractAttributeTagProcessor {
 
 	private static final int PRECEDENCE = 1000;
 
+	/** What an import map without a manifest says: nothing to map. */
+	private static final String EMPTY = "{\n  \"imports\" : { }\n}";
+
 	private final ImportMap importMap;
 
 	private final boolean integrity;
@@ -31,8 +34,9 @@ class ImportMapProcessor extends AbstractAttributeTagProcessor {
 	protected void doProcess(ITemplateContext context, IProcessableElementTag tag, AttributeName attributeName,
 			String attributeValue, IElementTagStructureHandler structureHandler) {
 		structureHandler.setAttribute("type", "importmap");
-		structureHandler.setBody(this.importMap.json((attributeValue != null) ? attributeValue : "", this.integrity),
-				false);
+		String json = (this.importMap != null)
+				? this.importMap.json((attributeValue != null) ? attributeValue : "", this.integrity) : EMPTY;
+		structureHandler.setBody(json, false);
 	}
 
 }

@@ -18,7 +18,8 @@ class ConfigurationMetadataTests {
 
 	private static final List<String> PROPERTIES = List.of("assetbust.enabled", "assetbust.manifest",
 			"assetbust.url-prefix", "assetbust.strict", "assetbust.reload", "assetbust.cache-control",
-			"assetbust.integrity", "assetbust.rewrite-links", "assetbust.build.on-startup", "assetbust.build.root", "assetbust.build.include",
+			"assetbust.integrity", "assetbust.rewrite-links", "assetbust.mode", "assetbust.build.on-startup",
+			"assetbust.build.root", "assetbust.build.include",
 			"assetbust.build.exclude", "assetbust.build.algorithm", "assetbust.build.keep",
 			"assetbust.build.max-age");
 
@@ -49,11 +50,12 @@ class ConfigurationMetadataTests {
 	@Test
 	void scalarDefaultsMatchTheDesign() throws IOException {
 		JsonNode metadata = metadata();
-		Map<String, String> defaults = Map.of("assetbust.enabled", "true", "assetbust.strict", "false",
-				"assetbust.reload", "true", "assetbust.cache-control", "true", "assetbust.integrity", "false",
-				"assetbust.rewrite-links", "false",
-				"assetbust.build.on-startup", "false", "assetbust.build.algorithm", "md5", "assetbust.build.keep", "2",
-				"assetbust.build.max-age", "1h");
+		Map<String, String> defaults = Map.ofEntries(Map.entry("assetbust.enabled", "true"),
+				Map.entry("assetbust.strict", "false"), Map.entry("assetbust.reload", "true"),
+				Map.entry("assetbust.cache-control", "true"), Map.entry("assetbust.integrity", "false"),
+				Map.entry("assetbust.rewrite-links", "false"), Map.entry("assetbust.mode", "manifest"),
+				Map.entry("assetbust.build.on-startup", "false"), Map.entry("assetbust.build.algorithm", "md5"),
+				Map.entry("assetbust.build.keep", "2"), Map.entry("assetbust.build.max-age", "1h"));
 		defaults.forEach((name, value) -> assertThat(find(metadata, name).get("defaultValue").asString()).as(name)
 			.isEqualTo(value));
 	}
@@ -66,6 +68,19 @@ class ConfigurationMetadataTests {
 		assertThat(health.get("defaultValue").asBoolean()).isTrue();
 		assertThat(find(metadata, "management.endpoint.assets.access").path("description").asString())
 			.isEqualTo("Permitted level of access for the assets endpoint.");
+	}
+
+	@Test
+	void theModesAreDescribed() throws IOException {
+		JsonNode hint = null;
+		for (JsonNode candidate : metadata().get("hints")) {
+			if ("assetbust.mode".equals(candidate.get("name").asString())) {
+				hint = candidate;
+			}
+		}
+		assertThat(hint).isNotNull();
+		assertThat(hint.get("values").findValuesAsString("value")).containsExactly("manifest", "dynamic");
+		assertThat(hint.get("values").findValuesAsString("description")).allSatisfy((description) -> assertThat(description).isNotBlank());
 	}
 
 	private static JsonNode find(JsonNode metadata, String name) {

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.assetbust.autoconfigure.AssetbustAutoConfiguration;
+import io.github.assetbust.autoconfigure.AssetbustDynamicAutoConfiguration;
 import io.github.assetbust.autoconfigure.AssetbustThymeleafAutoConfiguration;
 import io.github.assetbust.core.AssetBuilder;
 import io.github.assetbust.core.AssetPath;
@@ -124,6 +125,16 @@ class ImportMapTests {
 			assertThat(imports.get("https://cdn.example.com/js/app.js").asString())
 				.isEqualTo("https://cdn.example.com" + hashed("js/app.js"));
 		});
+	}
+
+	@Test
+	void isEmptyInDynamicModeWhereModulesImportTheLiveFiles() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(AssetbustAutoConfiguration.class,
+					AssetbustDynamicAutoConfiguration.class, AssetbustThymeleafAutoConfiguration.class,
+					ThymeleafAutoConfiguration.class))
+			.withPropertyValues("assetbust.build.root=file:" + this.root, "assetbust.mode=dynamic")
+			.run((context) -> assertThat(json(script(context, "all")).get("imports").isEmpty()).isTrue());
 	}
 
 }

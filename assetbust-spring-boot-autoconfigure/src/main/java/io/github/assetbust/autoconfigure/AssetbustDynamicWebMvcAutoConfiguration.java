@@ -1,0 +1,105 @@
+package io.github.assetbust.autoconfigure;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import io.github.assetbust.core.AssetPath;
+import io.github.assetbust.spring.AssetLocations;
+import io.github.assetbust.spring.ContentDigests;
+import io.github.assetbust.web.AssetHandlerMapping;
+import io.github.assetbust.web.AssetLocationsResourceResolver;
+import io.github.assetbust.web.ContentDigestVersionStrategy;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
+import org.springframework.web.servlet.resource.ResourceResolver;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
+
+/**
+ * Serves the live files in dynamic mode. A hashed URL ({@code css/main-<md5>.css}) is served from
+ * its original while the original's md5 is the one in the name, as Spring's
+ * {@link VersionResourceResolver} does, and is a 404 once the file has changed; since its bytes can
+ * never differ, it keeps the one-year {@code immutable} header. A plain URL, which references
+ * inside CSS stay in this mode, is served with {@code no-cache} and the file's md5 as its ETag, so
+ * the browser asks again on every load and gets a 304 until the file changes.
+ */
+@AutoConfiguration(after = AssetbustDynamicAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnBean({ AssetLocations.class, ContentDigests.class })
+@EnableConfigurationProperties(AssetbustProperties.class)
+public final class AssetbustDynamicWebMvcAutoConfiguration {
+
+	/** Spring Boot's static resource mapping has {@code Ordered.LOWEST_PRECEDENCE - 1}. */
+	private static final int BEFORE_STATIC_RESOURCES = Ordered.LOWEST_PRECEDENCE - 3;
+
+	@Bean
+	@ConditionalOnMissingBean(name = "dynamicHashedAssetHandlerMapping")
+	AssetHandlerMapping dynamicHashedAssetHandlerMapping(AssetLocations locations, ContentDigests digests,
+			AssetbustProperties properties) {
+		VersionResourceResolver versions = new VersionResourceResolver()
+			.addVersionStrategy(new ContentDigestVersionStrategy(digests), "/**");
+		ResourceHttpRequestHandler handler = handler(locations, versions);
+		if (properties.isCacheControl()) {
+			handler.setCacheControl(AssetbustWebMvcAutoConfiguration.IMMUTABLE);
+		}
+		return new AssetHandlerMapping(hashedCopyOfAFile(locations), handler, BEFORE_STATIC_RESOURCES);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "dynamicPlainAssetHandlerMapping")
+	AssetHandlerMapping dynamicPlainAssetHandlerMapping(AssetLocations locations, ContentDigests digests) {
+		ResourceHttpRequestHandler handler = handler(locations);
+		handler.setCacheControl(CacheControl.noCache());
+		handler.setEtagGenerator((resource) -> {
+			try {
+				return digests.digest(resource, false).hex();
+			}
+			catch (IOException ex) {
+				return null;
+			}
+		});
+		return new AssetHandlerMapping(aFile(locations), handler, BEFORE_STATIC_RESOURCES + 1);
+	}
+
+	/** A handler whose chain ends in the lookup the {@code assets} resolver uses, after {@code first}. */
+	private static ResourceHttpRequestHandler handler(AssetLocations locations, ResourceResolver... first) {
+		List<ResourceResolver> resolvers = new ArrayList<>(List.of(first));
+		resolvers.add(new AssetLocationsResourceResolver(locations));
+		ResourceHttpRequestHandler handler = new ResourceHttpRequestHandler();
+		handler.setLocations(locations.folders());
+		handler.setResourceResolvers(resolvers);
+		return handler;
+	}
+
+	/** {@code css/main-<32 hex>.css} where {@code css/main.css} is a file. */
+	private static Predicate<String> hashedCopyOfAFile(AssetLocations locations) {
+		return (path) -> {
+			AssetPath original = ContentDigestVersionStrategy.originalOf(path);
+			return original != null && locations.find(original) != null;
+		};
+	}
+
+	private static Predicate<String> aFile(AssetLocations locations) {
+		return (path) -> {
+			try {
+				return locations.find(AssetPath.of(path)) != null;
+			}
+			catch (RuntimeException ex) {
+				return false;
+			}
+		};
+	}
+
+}

@@ -1,0 +1,62 @@
+package io.github.assetbust.spring;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.assetbust.core.Digest;
+import io.github.assetbust.core.DigestAlgorithm;
+import io.github.assetbust.core.Digester;
+
+import org.springframework.core.io.Resource;
+
+/**
+ * The md5 digests of live files, each remembered until its file changes: asking again costs a
+ * stat, and a changed file is read once more. The integrity value is computed on the first request
+ * for it. A file counts as changed when its size, modification time or (on disk) inode does, so
+ * an editor that saves in place and one that renames a new file over the old are both seen.
+ */
+public final class ContentDigests {
+
+	/** Dynamic mode always names files by md5, whatever {@code assetbust.build.algorithm} says. */
+	public static final DigestAlgorithm ALGORITHM = DigestAlgorithm.MD5;
+
+	private final Digester digester = new Digester(ALGORITHM);
+
+	private final Map<Resource, Entry> entries = new ConcurrentHashMap<>();
+
+	/**
+	 * The digest of what {@code resource} holds now.
+	 * @param withIntegrity whether the digest must carry the SHA-384 integrity value as well
+	 */
+	public Digest digest(Resource resource, boolean withIntegrity) throws IOException {
+		// the stamp is taken before reading, so a change while reading is seen on the next call
+		Object stamp = stamp(resource);
+		Entry entry = this.entries.get(resource);
+		if (entry != null && entry.stamp().equals(stamp) && (!withIntegrity || entry.digest().integrity() != null)) {
+			return entry.digest();
+		}
+		Digest digest;
+		try (InputStream in = resource.getInputStream()) {
+			digest = this.digester.digest(in, withIntegrity);
+		}
+		this.entries.put(resource, new Entry(stamp, digest));
+		return digest;
+	}
+
+	private static Object stamp(Resource resource) throws IOException {
+		if (resource.isFile()) {
+			BasicFileAttributes attributes = Files.readAttributes(resource.getFile().toPath(), BasicFileAttributes.class);
+			return List.of(String.valueOf(attributes.fileKey()), attributes.size(), attributes.lastModifiedTime());
+		}
+		return List.of(resource.contentLength(), resource.lastModified());
+	}
+
+	private record Entry(Object stamp, Digest digest) {
+	}
+
+}

@@ -1,0 +1,202 @@
+package io.github.assetbust.spring;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import io.github.assetbust.core.AssetPath;
+import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.core.Glob;
+import io.github.assetbust.core.HashedName;
+import io.github.assetbust.core.Integrity;
+import io.github.assetbust.core.Urls;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.core.io.Resource;
+import org.springframework.util.Assert;
+
+/**
+ * Resolves asset URLs against the live files, for development: {@code css/main.css} becomes
+ * {@code /css/main-<md5 of the file as it is now>.css}, the name a build would give it, so an edit
+ * shows on the next reload without a build. Paths are understood as {@link ManifestAssetResolver}
+ * understands them; the digest is of the file itself, since dynamic mode rewrites no references.
+ */
+public class DynamicAssetResolver implements AssetResolver {
+
+	private static final Log logger = LogFactory.getLog(DynamicAssetResolver.class);
+
+	/** Stop remembering warned-about paths past this many, so odd input cannot grow memory. */
+	private static final int MAX_WARNED_PATHS = 10_000;
+
+	private final AssetLocations locations;
+
+	private final ContentDigests digests;
+
+	private final Predicate<AssetPath> hashes;
+
+	private final String urlPrefix;
+
+	private final Supplier<String> contextPath;
+
+	private final boolean strict;
+
+	private final Set<String> warnedPaths = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * @param locations where the files are
+	 * @param digests the digests of the files, remembered until they change
+	 * @param hashes which files get a hashed URL, as a build would select them; others keep
+	 * their original URL as if they were missing
+	 * @param urlPrefix put before every URL, typically a CDN origin; may be empty
+	 * @param contextPath the servlet context path of the current request, empty for none
+	 * @param strict whether an unknown path is an error rather than a fallback
+	 */
+	public DynamicAssetResolver(AssetLocations locations, ContentDigests digests, Predicate<AssetPath> hashes,
+			String urlPrefix, Supplier<String> contextPath, boolean strict) {
+		this.locations = locations;
+		this.digests = digests;
+		this.hashes = hashes;
+		this.urlPrefix = stripTrailingSlash((urlPrefix != null) ? urlPrefix : "");
+		this.contextPath = contextPath;
+		this.strict = strict;
+	}
+
+	/**
+	 * The files a build with these globs would hash, so that a file it leaves alone keeps its
+	 * original URL here too.
+	 * @throws AssetbustException naming a glob that cannot be understood
+	 */
+	public static Predicate<AssetPath> selecting(List<String> include, List<String> exclude) {
+		List<Glob> includes = include.stream().map(Glob::of).toList();
+		List<Glob> excludes = exclude.stream().map(Glob::of).toList();
+		return (path) -> includes.stream().anyMatch((glob) -> glob.matches(path))
+				&& excludes.stream().noneMatch((glob) -> glob.matches(path));
+	}
+
+	@Override
+	public String url(String path) {
+		Assert.notNull(path, "The asset path must not be null");
+		if (ManifestAssetResolver.isOtherOrigin(path)) {
+			return path;
+		}
+		int suffixStart = Urls.suffixStart(path);
+		LiveAsset asset = (suffixStart < 0) ? null : find(path);
+		if (asset != null) {
+			// a file whose name holds '#' or '?' itself
+			suffixStart = -1;
+		}
+		String lookup = withoutSuffix(path, suffixStart);
+		if (asset == null) {
+			asset = find(lookup);
+		}
+		String urlPath = (asset != null) ? hashedUrlPath(asset, lookup) : fallback(path, lookup);
+		String suffix = (suffixStart < 0) ? "" : path.substring(suffixStart);
+		return this.urlPrefix + this.contextPath.get() + urlPath + suffix;
+	}
+
+	@Override
+	public String integrity(String path) {
+		Assert.notNull(path, "The asset path must not be null");
+		String lookup = withoutSuffix(path, Urls.suffixStart(path));
+		LiveAsset asset = find(lookup);
+		if (asset == null) {
+			fallback(path, lookup);
+			return null;
+		}
+		if (!Integrity.appliesTo(asset.path())) {
+			return null;
+		}
+		try {
+			return this.digests.digest(asset.file(), true).integrity();
+		}
+		catch (IOException ex) {
+			unreadable(asset, ex);
+			return null;
+		}
+	}
+
+	/** {@code css/main.css}, then {@code main.css} under the folder named after its extension. */
+	private LiveAsset find(String lookup) {
+		LiveAsset asset = findNormalised(lookup);
+		if (asset == null && lookup.indexOf('%') >= 0) {
+			// a name written percent-encoded, as AssetIndex reads it
+			asset = findNormalised(URLDecoder.decode(lookup.replace("+", "%2B"), StandardCharsets.UTF_8));
+		}
+		return asset;
+	}
+
+	private LiveAsset findNormalised(String lookup) {
+		AssetPath path;
+		try {
+			path = AssetPath.of(lookup);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+		LiveAsset asset = findSelected(path);
+		if (asset == null && !path.extension().isEmpty()) {
+			asset = findSelected(AssetPath.of(path.extension() + "/" + path));
+		}
+		return asset;
+	}
+
+	private LiveAsset findSelected(AssetPath path) {
+		if (!this.hashes.test(path)) {
+			return null;
+		}
+		Resource file = this.locations.find(path);
+		return (file != null) ? new LiveAsset(path, file) : null;
+	}
+
+	private String hashedUrlPath(LiveAsset asset, String lookup) {
+		try {
+			String digest = this.digests.digest(asset.file(), false).hex();
+			return Urls.encodePath("/" + HashedName.of(asset.path(), digest));
+		}
+		catch (IOException ex) {
+			unreadable(asset, ex);
+			return plain(lookup);
+		}
+	}
+
+	private void unreadable(LiveAsset asset, IOException ex) {
+		String message = "Cannot read asset " + asset.file().getDescription() + ": " + ex.getMessage();
+		if (this.strict) {
+			throw new AssetbustException(message, ex);
+		}
+		logger.warn(message);
+	}
+
+	private String fallback(String path, String lookup) {
+		if (this.strict) {
+			throw new AssetNotFoundException(path, this.locations);
+		}
+		if (this.warnedPaths.size() < MAX_WARNED_PATHS && this.warnedPaths.add(lookup)) {
+			logger.warn("No asset '" + lookup + "' in " + this.locations
+					+ " (assetbust.mode=dynamic); serving its original URL");
+		}
+		return plain(lookup);
+	}
+
+	private static String plain(String lookup) {
+		return lookup.startsWith("/") ? lookup : "/" + lookup;
+	}
+
+	private static String withoutSuffix(String path, int suffixStart) {
+		return (suffixStart < 0) ? path : path.substring(0, suffixStart);
+	}
+
+	private static String stripTrailingSlash(String prefix) {
+		return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+	}
+
+	private record LiveAsset(AssetPath path, Resource file) {
+	}
+
+}
