@@ -34,7 +34,7 @@ class SampleSiteTest {
 
 	/** The assets the shared layout loads: stylesheets, scripts and the logo. */
 	static final Set<String> LAYOUT_ASSETS = Set.of("css/main.css", "css/layout/grid.css", "js/app.js",
-			"js/vendor/util.js", "js/modules/main.js", "img/logo.svg");
+			"js/vendor/util.js", "js/modules/main.js", "js/modules/greeting.js", "img/logo.svg");
 
 	private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*['\"]?([^'\")]+)['\"]?\\s*\\)");
 

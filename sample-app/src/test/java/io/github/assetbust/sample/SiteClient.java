@@ -27,6 +27,12 @@ final class SiteClient {
 	/** Every {@code href} or {@code src} that points into {@code /css/}, {@code /js/} or {@code /img/}. */
 	private static final Pattern ASSET_LINK = Pattern.compile("(?:href|src)=\"([^\"]*/(?:css|js|img)/[^\"]*)\"");
 
+	private static final Pattern IMPORT_MAP = Pattern.compile("<script type=\"importmap\">(.*?)</script>",
+			Pattern.DOTALL);
+
+	/** A {@code "original" : "hashed"} pair of an import map: the hashed URL a module import loads. */
+	private static final Pattern MAPPED_MODULE = Pattern.compile("\"[^\"]+\"\\s*:\\s*\"([^\"]+)\"");
+
 	/** The digest a hashed file name carries, e.g. {@code main-<md5>.css}. */
 	static final Pattern HASHED_NAME = Pattern.compile("-([0-9a-f]{32})\\.[^/.]+$");
 
@@ -62,11 +68,19 @@ final class SiteClient {
 		return new String(response.body(), StandardCharsets.UTF_8);
 	}
 
+	/** The asset URLs a page loads: its links, and the modules its import map sends imports to. */
 	static List<String> assetLinks(String html) {
 		List<String> links = new ArrayList<>();
 		Matcher matcher = ASSET_LINK.matcher(html);
 		while (matcher.find()) {
 			links.add(matcher.group(1));
+		}
+		Matcher importMap = IMPORT_MAP.matcher(html);
+		while (importMap.find()) {
+			Matcher mapped = MAPPED_MODULE.matcher(importMap.group(1));
+			while (mapped.find()) {
+				links.add(mapped.group(1));
+			}
 		}
 		return links;
 	}
