@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
+import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.decoder.BrotliInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,7 @@ class PrecompressionTest {
 	}
 
 	static byte[] unbrotli(Path file) throws IOException {
+		Brotli4jLoader.ensureAvailability();
 		try (InputStream in = new BrotliInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
 			return in.readAllBytes();
 		}
