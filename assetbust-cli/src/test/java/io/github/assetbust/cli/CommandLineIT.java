@@ -214,8 +214,8 @@ class CommandLineIT {
 	static Stream<Arguments> commandOptions() {
 		return Stream.of(
 				Arguments.of("build", new String[] { "--root=DIR", "--manifest=FILE", "--include=GLOB", "--exclude=GLOB",
-						"--algorithm=md5|sha256", "--keep=N", "--max-age=DURATION", "--reproducible", "--strict", "--compress=gzip,br",
-						"--threads=N", "Default: md5.", "Default: 2.", "Default: 1h." }),
+						"--algorithm=md5|sha256", "--keep=N", "--max-age=DURATION", "--reproducible", "--strict",
+						"--compress=gzip,br", "--threads=N", "Default: md5.", "Default: 2.", "Default: 1h." }),
 				Arguments.of("check", new String[] { "--root=DIR", "--manifest=FILE" }),
 				Arguments.of("clean", new String[] { "--root=DIR", "--manifest=FILE", "--keep=N", "--max-age=DURATION" }));
 	}
