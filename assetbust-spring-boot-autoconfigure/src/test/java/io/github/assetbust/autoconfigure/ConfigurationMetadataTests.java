@@ -20,7 +20,7 @@ class ConfigurationMetadataTests {
 			"assetbust.url-prefix", "assetbust.strict", "assetbust.reload", "assetbust.cache-control",
 			"assetbust.integrity", "assetbust.build.on-startup", "assetbust.build.root", "assetbust.build.include",
 			"assetbust.build.exclude", "assetbust.build.algorithm", "assetbust.build.keep",
-			"assetbust.build.max-age");
+			"assetbust.build.max-age", "assetbust.compressed", "assetbust.build.compress");
 
 	private static JsonNode metadata() throws IOException {
 		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
@@ -44,6 +44,7 @@ class ConfigurationMetadataTests {
 		assertThat(find(metadata, "assetbust.build.exclude").get("defaultValue").toString())
 			.isEqualTo("[\".*\",\"**/.*\",\"**/*.scss\"]");
 		assertThat(find(metadata, "assetbust.build.include").get("defaultValue").toString()).isEqualTo("[\"**/*\"]");
+		assertThat(find(metadata, "assetbust.build.compress").get("defaultValue").toString()).isEqualTo("[]");
 	}
 
 	@Test
@@ -52,7 +53,7 @@ class ConfigurationMetadataTests {
 		Map<String, String> defaults = Map.of("assetbust.enabled", "true", "assetbust.strict", "false",
 				"assetbust.reload", "true", "assetbust.cache-control", "true", "assetbust.integrity", "false",
 				"assetbust.build.on-startup", "false", "assetbust.build.algorithm", "md5", "assetbust.build.keep", "2",
-				"assetbust.build.max-age", "1h");
+				"assetbust.build.max-age", "1h", "assetbust.compressed", "true");
 		defaults.forEach((name, value) -> assertThat(find(metadata, name).get("defaultValue").asString()).as(name)
 			.isEqualTo(value));
 	}
