@@ -1,12 +1,14 @@
 package io.github.assetbust.cli;
 
 import java.io.PrintWriter;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.github.assetbust.core.AssetBuilder;
 import io.github.assetbust.core.BuildOptions;
 import io.github.assetbust.core.BuildResult;
+import io.github.assetbust.core.Compression;
 import io.github.assetbust.core.DigestAlgorithm;
 import io.github.assetbust.core.ReferenceOutcome;
 import picocli.CommandLine.Command;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
 		footerHeading = "%nExamples:%n",
 		footer = { "  java -jar assetbust-cli.jar build --root /var/www/html",
 				"  java -jar assetbust-cli.jar build --root site --strict --include 'css/**'",
-				"  java -jar assetbust-cli.jar build --root site --reproducible --threads 1" },
+				"  java -jar assetbust-cli.jar build --root site --reproducible --threads 1",
+				"  java -jar assetbust-cli.jar build --root /var/www/html --compress gzip,br" },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:built", "1:the build failed; the previous manifest is still in place",
 				"2:bad usage" })
@@ -62,6 +65,12 @@ final class BuildCommand implements Callable<Integer> {
 			description = "Leave the build time out of the manifest, so the same input gives byte-identical output.")
 	private boolean reproducible;
 
+	@Option(names = "--compress", paramLabel = "gzip,br", hideParamSyntax = true, order = 33, split = ",",
+			converter = Converters.CompressionName.class,
+			description = "Also write precompressed variants beside each hashed copy of a text file or uncompressed "
+					+ "font (css/main-<digest>.css.gz, .br), each only if smaller than the copy. Default: none.")
+	private List<Compression> compress;
+
 	@Option(names = "--strict", order = 31,
 			description = "Fail, writing nothing, if a CSS or JavaScript reference points at a missing file or "
 					+ "outside DIR.")
@@ -87,6 +96,9 @@ final class BuildCommand implements Callable<Integer> {
 			.withReproducible(this.reproducible)
 			.withStrict(this.strict)
 			.withThreads(this.threads);
+		if (this.compress != null) {
+			options = options.withCompress(EnumSet.copyOf(this.compress));
+		}
 		if (this.includes != null) {
 			options = options.withIncludes(this.includes);
 		}
@@ -122,6 +134,13 @@ final class BuildCommand implements Callable<Integer> {
 		}
 		if (!result.skipped().isEmpty()) {
 			line.append("; ").append(Words.count(result.skipped().size(), "file", "files")).append(" skipped");
+		}
+		BuildResult.Variants variants = result.variants();
+		if (!variants.equals(BuildResult.Variants.NONE)) {
+			line.append("; ").append(Words.count(variants.written(), "compressed variant", "compressed variants"));
+			line.append(" written (").append(Words.count(variants.bytesWritten(), "byte", "bytes")).append("), ");
+			line.append(Words.number(variants.unchanged())).append(" unchanged, ");
+			line.append(Words.number(variants.notSmaller())).append(" not smaller than their copy");
 		}
 		return line.toString();
 	}

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", sortOptions = false,
 		description = { "Verifies a built tree without changing it: every manifest entry's hashed copy exists and "
 				+ "has the digest its name claims, and every local reference inside a hashed CSS or JavaScript "
-				+ "file resolves to a file that exists.",
+				+ "file resolves to a file that exists, and every precompressed variant (.gz, .br) beside a hashed "
+				+ "copy decompresses to exactly the copy's bytes.",
 				"Prints 'ok: ...' on stdout, or each problem on a line of its own (naming the file, and the line "
 						+ "for references) and their count on stderr." },
 		footerHeading = "%nExamples:%n",
@@ -39,8 +40,12 @@ final class CheckCommand implements Callable<Integer> {
 		CheckResult result = AssetChecker.check(this.tree.root(), manifest);
 		PrintWriter out = this.spec.commandLine().getOut();
 		if (result.ok()) {
-			out.println("ok: " + Words.count(result.entries(), "manifest entry", "manifest entries") + " and "
-					+ Words.count(result.references(), "reference", "references") + " checked against " + manifest);
+			String entries = Words.count(result.entries(), "manifest entry", "manifest entries");
+			String references = Words.count(result.references(), "reference", "references");
+			String checked = (result.variants() == 0) ? entries + " and " + references
+					: entries + ", " + references + " and "
+							+ Words.count(result.variants(), "compressed variant", "compressed variants");
+			out.println("ok: " + checked + " checked against " + manifest);
 			return 0;
 		}
 		result.problems().forEach(out::println);

@@ -4,6 +4,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.core.Compression;
 import io.github.assetbust.core.DigestAlgorithm;
 import io.github.assetbust.core.Glob;
 import picocli.CommandLine.ITypeConverter;
@@ -46,6 +47,21 @@ final class Converters {
 			}
 			catch (InvalidPathException ex) {
 				throw new TypeConversionException("'" + value + "' is not a valid path: " + ex.getReason());
+			}
+		}
+
+	}
+
+	/** {@code gzip} or {@code br}, as {@link Compression#fromId} reads them. */
+	static final class CompressionName implements ITypeConverter<Compression> {
+
+		@Override
+		public Compression convert(String value) {
+			try {
+				return Compression.fromId(value);
+			}
+			catch (AssetbustException ex) {
+				throw new TypeConversionException(ex.getMessage());
 			}
 		}
 

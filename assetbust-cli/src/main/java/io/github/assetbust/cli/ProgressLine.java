@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
 import io.github.assetbust.core.AssetBuilder;
 
 /**
- * The {@code \r  hashed 1234/4000} line a build shows on a terminal while it hashes a large tree.
+ * The {@code \r  hashed 1234/4000} line a build shows on a terminal while it hashes a large tree
+ * (then {@code compressed 56/2000} while it writes precompressed variants).
  * Silent in pipes, files and tests, and for small trees, where it would only be noise. Called from
  * every hashing thread; redraws at most ten times a second, and always for the last file.
  */
@@ -42,7 +43,16 @@ final class ProgressLine implements AssetBuilder.Progress {
 	}
 
 	@Override
-	public synchronized void hashed(int done, int total) {
+	public void hashed(int done, int total) {
+		draw("hashed", done, total);
+	}
+
+	@Override
+	public void compressed(int done, int total) {
+		draw("compressed", done, total);
+	}
+
+	private synchronized void draw(String what, int done, int total) {
 		if (!this.enabled || total <= THRESHOLD) {
 			return;
 		}
@@ -51,8 +61,9 @@ final class ProgressLine implements AssetBuilder.Progress {
 			return;
 		}
 		this.lastDrawn = now;
-		String text = "  hashed " + done + "/" + total;
-		this.err.print("\r" + text);
+		String text = "  " + what + " " + done + "/" + total;
+		// pad over a longer line drawn before, such as the last "hashed" one
+		this.err.print("\r" + text + " ".repeat(Math.max(0, this.width - text.length())));
 		this.err.flush();
 		this.width = Math.max(this.width, text.length());
 	}

@@ -215,7 +215,7 @@ class CommandLineIT {
 		return Stream.of(
 				Arguments.of("build", new String[] { "--root=DIR", "--manifest=FILE", "--include=GLOB", "--exclude=GLOB",
 						"--algorithm=md5|sha256", "--keep=N", "--max-age=DURATION", "--reproducible", "--strict",
-						"--threads=N", "Default: md5.", "Default: 2.", "Default: 1h." }),
+						"--compress=gzip,br", "--threads=N", "Default: md5.", "Default: 2.", "Default: 1h." }),
 				Arguments.of("check", new String[] { "--root=DIR", "--manifest=FILE" }),
 				Arguments.of("clean", new String[] { "--root=DIR", "--manifest=FILE", "--keep=N", "--max-age=DURATION" }));
 	}

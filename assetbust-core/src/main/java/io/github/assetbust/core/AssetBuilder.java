@@ -56,6 +56,10 @@ public final class AssetBuilder {
 
 		void hashed(int done, int total);
 
+		/** Told how many precompressed variants are done, from any thread, once every asset is hashed. */
+		default void compressed(int done, int total) {
+		}
+
 	}
 
 	public AssetBuilder(BuildOptions options) {
@@ -83,6 +87,7 @@ public final class AssetBuilder {
 	public BuildResult build() {
 		long start = System.nanoTime();
 		Path root = AssetScanner.checkRoot(this.options.root());
+		this.options.compress().forEach(Compression::requireAvailable);
 		try (BuildLock lock = BuildLock.acquire(this.options)) {
 			return build(root, start);
 		}
@@ -123,6 +128,7 @@ public final class AssetBuilder {
 			.forEach((problem) -> logger.warn(problem.outcome().isBroken() ? "{}; left as written" : "{}", problem));
 
 		ParallelHashing hashing;
+		Precompressor precompressor;
 		ExecutorService executor = Executors.newFixedThreadPool(this.options.threads(), (task) -> {
 			Thread thread = new Thread(task, "assetbust-hash");
 			thread.setDaemon(true);
@@ -133,7 +139,9 @@ public final class AssetBuilder {
 					previous.hashedPaths(), flusher);
 			hashing = new ParallelHashing(writer, plan, reusable, this.progress);
 			hashing.run(executor);
-			// every copy must be durable under its name before a manifest may point at it
+			precompressor = new Precompressor(root, this.options.compress(), flusher, cache);
+			precompressor.run(executor, hashing.entries.values(), this.progress);
+			// every copy (and variant) must be durable under its name before a manifest may point at it
 			writer.awaitDurable();
 		}
 		finally {
@@ -141,7 +149,8 @@ public final class AssetBuilder {
 		}
 		plan.outcomes()
 			.forEach((asset, outcomes) -> cache.put(asset,
-					new BuildCache.Entry(stamps.get(asset), hashing.entries.get(asset), outcomes)));
+					new BuildCache.Entry(stamps.get(asset), hashing.entries.get(asset), outcomes,
+							precompressor.variants(hashing.entries.get(asset).path()))));
 
 		Manifest manifest = writeManifest(manifestFile, previous, new TreeMap<>(hashing.entries));
 		AssetCleaner.Result clean = clean(root, manifest, previous, generations, generationsFile);
@@ -155,12 +164,12 @@ public final class AssetBuilder {
 		int written = hashing.written.get();
 		return new BuildResult(manifest, manifestFile, written, manifest.size() - written, hashing.reused.get(),
 				hashing.bytesWritten.get(), List.copyOf(skipped), plan.report(), clean.removed(),
-				Duration.ofNanos(System.nanoTime() - start));
+				Duration.ofNanos(System.nanoTime() - start), precompressor.result());
 	}
 
 	/**
-	 * The scanned files that are assets: not this build's own files, not a temporary file, and not
-	 * a hashed copy an earlier build wrote.
+	 * The scanned files that are assets: not this build's own files, not a temporary file, not a
+	 * hashed copy an earlier build wrote, and not a precompressed variant of one.
 	 */
 	private Set<AssetPath> selectAssets(Path root, AssetScanner.Scan scan, Manifest previous, Generations generations,
 			Set<Path> ownFiles, List<AssetScanner.Skipped> skipped) {
@@ -174,7 +183,7 @@ public final class AssetBuilder {
 		for (AssetPath file : scan.files()) {
 			Path source = file.resolveAgainst(root);
 			if (ownFiles.contains(source) || isTempFile(file) || generatedBefore.contains(file)
-					|| isHashedCopy(file, source, scanned)) {
+					|| isVariant(file, scanned, generatedBefore) || isHashedCopy(file, source, scanned)) {
 				continue;
 			}
 			int hashedNameBytes = file.fileName().getBytes(StandardCharsets.UTF_8).length + 1
@@ -254,6 +263,17 @@ public final class AssetBuilder {
 		catch (IOException ex) {
 			return file;
 		}
+	}
+
+	/**
+	 * Whether {@code file} is named like a precompressed variant ({@code main-<digest>.css.gz}) of a
+	 * hashed copy that is there or that a record lists. Hashing it would give it a hashed copy of
+	 * its own; a user's {@code backup-20261125.tar.gz} beside no {@code backup-20261125.tar} is
+	 * still an asset.
+	 */
+	private static boolean isVariant(AssetPath file, Set<AssetPath> scanned, Set<AssetPath> generatedBefore) {
+		AssetPath copy = Compression.copyOfVariant(file);
+		return copy != null && (scanned.contains(copy) || generatedBefore.contains(copy));
 	}
 
 	/** A temporary file of this or another build, which the excludes may not have caught. */

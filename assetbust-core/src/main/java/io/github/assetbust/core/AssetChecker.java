@@ -8,16 +8,25 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Verifies a built tree: every manifest entry's file exists and has the digest its name claims,
- * and every local reference inside a hashed CSS or JavaScript file resolves to a file that exists.
+ * every local reference inside a hashed CSS or JavaScript file resolves to a file that exists, and
+ * every precompressed variant beside a hashed copy decompresses to exactly the copy's bytes.
  */
 public final class AssetChecker {
+
+	private static final Logger logger = LoggerFactory.getLogger(AssetChecker.class);
+
+	private static final int BUFFER = 64 * 1024;
 
 	private static final Pattern DIGEST_IN_NAME = Pattern.compile("-([0-9a-f]{8,64})(?:\\.[^.]*)?$");
 
@@ -32,13 +41,15 @@ public final class AssetChecker {
 			manifest = ManifestStore.read(manifestFile);
 		}
 		catch (NoSuchFileException ex) {
-			return new CheckResult(0, 0, List.of("No manifest at " + manifestFile));
+			return new CheckResult(0, 0, List.of("No manifest at " + manifestFile), 0);
 		}
 		catch (IOException | AssetbustException ex) {
-			return new CheckResult(0, 0, List.of(ex.getMessage()));
+			return new CheckResult(0, 0, List.of(ex.getMessage()), 0);
 		}
 		List<String> problems = new ArrayList<>();
 		int references = 0;
+		int variants = 0;
+		int unreadable = 0;
 		for (Map.Entry<AssetPath, ManifestEntry> entry : manifest.assets().entrySet()) {
 			AssetPath hashed = entry.getValue().path();
 			Path file = hashed.resolveAgainst(realRoot);
@@ -57,9 +68,78 @@ public final class AssetChecker {
 			}
 			catch (IOException ex) {
 				problems.add(hashed + ": cannot be read: " + ex.getMessage());
+				continue;
+			}
+			for (Compression compression : Compression.all()) {
+				Path variant = compression.variantOf(hashed).resolveAgainst(realRoot);
+				if (!Files.exists(variant, LinkOption.NOFOLLOW_LINKS)) {
+					continue;
+				}
+				if (!compression.isAvailable()) {
+					unreadable++;
+					continue;
+				}
+				variants++;
+				checkVariant(realRoot, compression, hashed, file, variant, problems);
 			}
 		}
-		return new CheckResult(manifest.size(), references, problems);
+		if (unreadable > 0) {
+			logger.warn("{} Brotli variants not verified: {}", unreadable, problemOf(Compression.BROTLI));
+		}
+		return new CheckResult(manifest.size(), references, problems, variants);
+	}
+
+	/** A variant must decompress to the copy's bytes, or browsers that accept its encoding get other content. */
+	private static void checkVariant(Path root, Compression compression, AssetPath hashed, Path file, Path variant,
+			List<String> problems) {
+		AssetPath name = compression.variantOf(hashed);
+		if (!Files.isRegularFile(variant, LinkOption.NOFOLLOW_LINKS) || !isInside(root, variant)) {
+			problems.add(name + ": the " + compression.id() + " variant of " + hashed + " is not a regular file "
+					+ "inside the asset root");
+			return;
+		}
+		try (InputStream expected = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+				InputStream actual = compression
+					.decompressing(Files.newInputStream(variant, LinkOption.NOFOLLOW_LINKS))) {
+			long offset = sameUpTo(expected, actual);
+			if (offset >= 0) {
+				problems.add(name + ": decompresses to other bytes than " + hashed + " (they differ from byte "
+						+ offset + " on); delete it and build again");
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			problems.add(name + ": is not a valid " + compression.id() + " variant of " + hashed + " (" + ex.getMessage()
+					+ "); delete it and build again");
+		}
+	}
+
+	/** -1 if both streams hold the same bytes, else the offset of the first difference. */
+	private static long sameUpTo(InputStream expected, InputStream actual) throws IOException {
+		byte[] left = new byte[BUFFER];
+		byte[] right = new byte[BUFFER];
+		long offset = 0;
+		while (true) {
+			int read = expected.readNBytes(left, 0, BUFFER);
+			int other = actual.readNBytes(right, 0, BUFFER);
+			int mismatch = Arrays.mismatch(left, 0, read, right, 0, other);
+			if (mismatch >= 0) {
+				return offset + mismatch;
+			}
+			if (read < BUFFER) {
+				return -1;
+			}
+			offset += read;
+		}
+	}
+
+	private static String problemOf(Compression compression) {
+		try {
+			compression.requireAvailable();
+			return "";
+		}
+		catch (AssetbustException ex) {
+			return ex.getMessage();
+		}
 	}
 
 	private static void checkDigest(DigestAlgorithm declared, AssetPath hashed, Path file, List<String> problems)
@@ -126,8 +206,9 @@ public final class AssetChecker {
 	 * @param entries how many manifest entries it checked
 	 * @param references how many local references inside hashed files it followed
 	 * @param problems every violation, each naming the file (and line, for references)
+	 * @param variants how many precompressed variants it decompressed and compared with their copies
 	 */
-	public record CheckResult(int entries, int references, List<String> problems) {
+	public record CheckResult(int entries, int references, List<String> problems, int variants) {
 
 		public CheckResult {
 			problems = List.copyOf(problems);

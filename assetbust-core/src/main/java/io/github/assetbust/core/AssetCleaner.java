@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Removes hashed copies that no server should hand out any more. Only files a recorded
  * generation lists are ever candidates, so an original or a user's file that merely looks hashed
  * is never touched; the current manifest, the previous {@code keep} generations and any file
- * younger than {@code max-age} are kept.
+ * younger than {@code max-age} are kept. A removed copy's precompressed variants ({@code .gz},
+ * {@code .br}) go with it; the variants of a kept copy stay.
  */
 public final class AssetCleaner {
 
@@ -118,6 +119,10 @@ public final class AssetCleaner {
 				else if (size == STILL_THERE) {
 					left.add(file);
 				}
+				if (size != STILL_THERE) {
+					// whatever their own age: a variant without its copy would never be removed
+					bytes += deleteVariants(file);
+				}
 			}
 			if (!left.isEmpty()) {
 				remaining.add(new Generations.Generation(generation.built(), left));
@@ -151,10 +156,36 @@ public final class AssetCleaner {
 		}
 	}
 
+	/** Deletes the precompressed variants of the stale copy {@code file}; returns the bytes freed. */
+	private long deleteVariants(AssetPath file) {
+		long bytes = 0;
+		for (Compression compression : Compression.all()) {
+			AssetPath variant = compression.variantOf(file);
+			Path path = variant.resolveAgainst(this.root);
+			try {
+				BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+						LinkOption.NOFOLLOW_LINKS);
+				if (attributes.isRegularFile() && path.getParent().toRealPath().startsWith(this.root)) {
+					Files.delete(path);
+					bytes += attributes.size();
+					logger.debug("Removed {}, the {} variant of stale hashed copy {}", variant, compression.id(), file);
+				}
+			}
+			catch (NoSuchFileException ex) {
+				// never written, or removed already
+			}
+			catch (IOException ex) {
+				logger.warn("Cannot remove {}, the {} variant of stale hashed copy {}: {}", variant, compression.id(),
+						file, ex.getMessage());
+			}
+		}
+		return bytes;
+	}
+
 	/**
 	 * What a clean did.
 	 * @param removed the hashed copies it deleted
-	 * @param bytes how many bytes that freed
+	 * @param bytes how many bytes that freed, their precompressed variants' included
 	 * @param generations the record of what is left
 	 */
 	public record Result(Set<AssetPath> removed, long bytes, Generations generations) {

@@ -7,7 +7,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
@@ -43,6 +45,9 @@ final class BuildCache {
 
 	private final Map<AssetPath, Entry> previous;
 
+	/** What the last build decided about the variants of each hashed copy it knew. */
+	private final Map<AssetPath, Map<Compression, Boolean>> previousVariants = new HashMap<>();
+
 	private final Map<AssetPath, Entry> current = new ConcurrentHashMap<>();
 
 	/**
@@ -50,13 +55,23 @@ final class BuildCache {
 	 * @param stamp its size, modification time and inode when it was hashed
 	 * @param copy its manifest entry: hashed copy, integrity and size
 	 * @param outcomes how its references ended, for files whose references never change anything
+	 * @param variants for each compression tried on the hashed copy: {@code true} if its variant
+	 * was written (and made durable) or found in place, {@code false} if it was not smaller than
+	 * the copy and so not written
 	 */
-	record Entry(String stamp, ManifestEntry copy, Map<ReferenceOutcome, Integer> outcomes) {
+	record Entry(String stamp, ManifestEntry copy, Map<ReferenceOutcome, Integer> outcomes,
+			Map<Compression, Boolean> variants) {
+
+		Entry {
+			variants = variants.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(variants));
+		}
+
 	}
 
 	private BuildCache(String settings, Map<AssetPath, Entry> previous) {
 		this.settings = settings;
 		this.previous = previous;
+		previous.values().forEach((entry) -> this.previousVariants.put(entry.copy().path(), entry.variants()));
 	}
 
 	static BuildCache empty(BuildOptions options) {
@@ -84,14 +99,19 @@ final class BuildCache {
 				}
 				ManifestEntry copy = new ManifestEntry(AssetPath.of(value.required("path").asString()),
 						integrityOf(value), value.required("size").asLong());
-				entries.put(AssetPath.of(node.getKey()), new Entry(value.required("stamp").asString(), copy, outcomes));
+				Map<Compression, Boolean> variants = new EnumMap<>(Compression.class);
+				for (Map.Entry<String, JsonNode> variant : value.path("variants").properties()) {
+					variants.put(Compression.fromId(variant.getKey()), variant.getValue().asBoolean());
+				}
+				entries.put(AssetPath.of(node.getKey()),
+						new Entry(value.required("stamp").asString(), copy, outcomes, variants));
 			}
 			return new BuildCache(settings, entries);
 		}
 		catch (NoSuchFileException ex) {
 			return new BuildCache(settings, Map.of());
 		}
-		catch (IOException | JacksonException | IllegalArgumentException ex) {
+		catch (IOException | JacksonException | IllegalArgumentException | AssetbustException ex) {
 			logger.warn("Ignoring the build cache {}: {}", file, ex.getMessage());
 			return new BuildCache(settings, Map.of());
 		}
@@ -129,6 +149,14 @@ final class BuildCache {
 		}
 	}
 
+	/**
+	 * What the last build decided about the variants of {@code hashedCopy}: whatever changed since,
+	 * a copy's name stands for its bytes, so a variant that was not smaller then is not now.
+	 */
+	Map<Compression, Boolean> previousVariants(AssetPath hashedCopy) {
+		return this.previousVariants.getOrDefault(hashedCopy, Map.of());
+	}
+
 	/** Remembers {@code asset} for the next build. */
 	void put(AssetPath asset, Entry entry) {
 		if (entry.stamp() != null) {
@@ -153,6 +181,10 @@ final class BuildCache {
 			node.put("size", entry.copy().size());
 			ObjectNode outcomes = node.putObject("outcomes");
 			entry.outcomes().forEach((outcome, count) -> outcomes.put(outcome.name(), count));
+			if (!entry.variants().isEmpty()) {
+				ObjectNode variants = node.putObject("variants");
+				new EnumMap<>(entry.variants()).forEach((compression, written) -> variants.put(compression.id(), written));
+			}
 		});
 		byte[] json = MAPPER.writeValueAsBytes(root);
 		AtomicFiles.write(file, (out) -> {

@@ -2,7 +2,10 @@ package io.github.assetbust.core;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -19,10 +22,12 @@ import java.util.function.Consumer;
  * @param retention which earlier hashed copies to keep for servers still handing them out
  * @param stateDirectory where the build keeps what it remembers between runs (generations, digests),
  * or {@code null} for beside the manifest
+ * @param compress the precompressed variants to write beside each hashed copy of a compressible
+ * type ({@code .gz}, {@code .br}); empty for none
  */
 public record BuildOptions(Path root, Path manifest, List<String> includes, List<String> excludes,
 		DigestAlgorithm algorithm, int digestLength, boolean reproducible, boolean strict, int threads,
-		Retention retention, Path stateDirectory) {
+		Retention retention, Path stateDirectory, Set<Compression> compress) {
 
 	public static final String DEFAULT_MANIFEST_NAME = "asset-manifest.json";
 
@@ -34,6 +39,7 @@ public record BuildOptions(Path root, Path manifest, List<String> includes, List
 		manifest = root.resolve(manifest).toAbsolutePath().normalize();
 		includes = List.copyOf(includes);
 		excludes = List.copyOf(excludes);
+		compress = compress.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(compress));
 		if (digestLength < 8 || digestLength > algorithm.hexLength()) {
 			throw new AssetbustException("Digest length " + digestLength + " is out of range: " + algorithm.id()
 					+ " names take 8 to " + algorithm.hexLength() + " hex characters");
@@ -45,12 +51,13 @@ public record BuildOptions(Path root, Path manifest, List<String> includes, List
 
 	/**
 	 * Defaults: every file but dotfiles and Sass sources, full md5, manifest in the root, one
-	 * thread a core, two earlier generations and anything younger than an hour kept.
+	 * thread a core, two earlier generations and anything younger than an hour kept, no
+	 * precompressed variants.
 	 */
 	public static BuildOptions forRoot(Path root) {
 		return new BuildOptions(root, root.resolve(DEFAULT_MANIFEST_NAME), DEFAULT_INCLUDES, DEFAULT_EXCLUDES,
 				DigestAlgorithm.MD5, DigestAlgorithm.MD5.hexLength(), false, false,
-				Runtime.getRuntime().availableProcessors(), Retention.DEFAULT, null);
+				Runtime.getRuntime().availableProcessors(), Retention.DEFAULT, null, Set.of());
 	}
 
 	public BuildOptions withManifest(Path manifest) {
@@ -97,6 +104,11 @@ public record BuildOptions(Path root, Path manifest, List<String> includes, List
 		return with((options) -> options.stateDirectory = stateDirectory);
 	}
 
+	/** Writes these precompressed variants beside each compressible hashed copy; none if empty. */
+	public BuildOptions withCompress(Set<Compression> compress) {
+		return with((options) -> options.compress = compress);
+	}
+
 	/**
 	 * The file in which the build keeps {@code what} ({@code cache.json}, {@code generations.json},
 	 * {@code lock}) beside the manifest, or in the state directory.
@@ -123,7 +135,7 @@ public record BuildOptions(Path root, Path manifest, List<String> includes, List
 		change.accept(fields);
 		return new BuildOptions(fields.root, fields.manifest, fields.includes, fields.excludes, fields.algorithm,
 				fields.digestLength, fields.reproducible, fields.strict, fields.threads, fields.retention,
-				fields.stateDirectory);
+				fields.stateDirectory, fields.compress);
 	}
 
 	/**
@@ -171,6 +183,8 @@ public record BuildOptions(Path root, Path manifest, List<String> includes, List
 
 		Path stateDirectory;
 
+		Set<Compression> compress;
+
 		Fields(BuildOptions options) {
 			this.root = options.root;
 			this.manifest = options.manifest;
@@ -183,6 +197,7 @@ public record BuildOptions(Path root, Path manifest, List<String> includes, List
 			this.threads = options.threads;
 			this.retention = options.retention;
 			this.stateDirectory = options.stateDirectory;
+			this.compress = options.compress;
 		}
 
 	}

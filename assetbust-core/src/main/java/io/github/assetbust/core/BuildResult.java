@@ -17,10 +17,25 @@ import java.util.Set;
  * @param references what it did with the references inside CSS and JavaScript
  * @param removed the hashed copies of earlier builds it deleted, under the retention rules
  * @param duration how long it took
+ * @param variants what it did about precompressed variants
  */
 public record BuildResult(Manifest manifest, Path manifestFile, int written, int unchanged, int reused,
 		long bytesWritten,
-		List<AssetScanner.Skipped> skipped, ReferenceReport references, Set<AssetPath> removed, Duration duration) {
+		List<AssetScanner.Skipped> skipped, ReferenceReport references, Set<AssetPath> removed, Duration duration,
+		Variants variants) {
+
+	/**
+	 * Precompressed variants ({@code .gz}, {@code .br}) of the hashed copies.
+	 * @param written how many it wrote
+	 * @param unchanged how many were already there
+	 * @param notSmaller how many it did not write, because they would not have been smaller than the copy
+	 * @param bytesWritten the bytes of the variants it wrote
+	 */
+	public record Variants(int written, int unchanged, int notSmaller, long bytesWritten) {
+
+		public static final Variants NONE = new Variants(0, 0, 0, 0);
+
+	}
 
 	/** A one-line summary for logs and terminals. */
 	public String summary() {
@@ -29,7 +44,11 @@ public record BuildResult(Manifest manifest, Path manifestFile, int written, int
 						+ "%d references rewritten, %d reported, %d skipped, %d stale copies removed, in %d ms",
 				this.manifest.size(), this.written, this.bytesWritten, this.unchanged, this.reused,
 				this.references.count(ReferenceOutcome.REWRITTEN), this.references.problems().size(),
-				this.skipped.size(), this.removed.size(), this.duration.toMillis());
+				this.skipped.size(), this.removed.size(), this.duration.toMillis())
+				+ (this.variants.equals(Variants.NONE) ? ""
+						: String.format("; %d compressed variants written (%,d bytes), %d unchanged, %d not smaller",
+								this.variants.written, this.variants.bytesWritten, this.variants.unchanged,
+								this.variants.notSmaller));
 	}
 
 }

@@ -8,6 +8,7 @@ import io.github.assetbust.core.AssetBuilder;
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.BuildOptions;
 import io.github.assetbust.core.BuildResult;
+import io.github.assetbust.core.Compression;
 import io.github.assetbust.core.DigestAlgorithm;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -55,6 +56,14 @@ public class BuildMojo extends AbstractMojo {
 	@Parameter(property = "assetbust.strict", defaultValue = "false")
 	private boolean strict;
 
+	/**
+	 * Precompressed variants to write beside each hashed copy of a text file or uncompressed font:
+	 * {@code gzip} ({@code .gz}) and {@code br} ({@code .br}), each kept only if smaller than the
+	 * copy. Default: none.
+	 */
+	@Parameter(property = "assetbust.compress")
+	private List<String> compress;
+
 	/** Skips the goal. */
 	@Parameter(property = "assetbust.skip", defaultValue = "false")
 	private boolean skip;
@@ -78,6 +87,9 @@ public class BuildMojo extends AbstractMojo {
 				// a jar serves one generation: copies of earlier builds in target/classes would only bloat it
 				.withRetention(new BuildOptions.Retention(0, Duration.ZERO))
 				.withStrict(this.strict);
+			if (this.compress != null) {
+				options = options.withCompress(Compression.parse(this.compress));
+			}
 			if (this.includes != null && !this.includes.isEmpty()) {
 				options = options.withIncludes(this.includes);
 			}

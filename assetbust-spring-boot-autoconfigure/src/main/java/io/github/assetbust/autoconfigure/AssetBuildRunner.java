@@ -1,11 +1,13 @@
 package io.github.assetbust.autoconfigure;
 
 import java.nio.file.Path;
+import java.util.Set;
 
 import io.github.assetbust.core.AssetBuilder;
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.BuildOptions;
 import io.github.assetbust.core.BuildResult;
+import io.github.assetbust.core.Compression;
 import io.github.assetbust.core.DigestAlgorithm;
 import io.github.assetbust.spring.AssetManifest;
 import org.apache.commons.logging.Log;
@@ -72,7 +74,20 @@ public class AssetBuildRunner implements ApplicationRunner, Ordered {
 			.withExcludes(build.getExclude())
 			.withAlgorithm(DigestAlgorithm.fromId(build.getAlgorithm()))
 			.withStrict(properties.isStrict())
-			.withRetention(new BuildOptions.Retention(build.getKeep(), build.getMaxAge()));
+			.withRetention(new BuildOptions.Retention(build.getKeep(), build.getMaxAge()))
+			.withCompress(compressions(build));
+	}
+
+	/** An unknown encoding, or br without brotli4j, is a mistake to stop at, not a build to fail later. */
+	private static Set<Compression> compressions(AssetbustProperties.Build build) {
+		try {
+			Set<Compression> compressions = Compression.parse(build.getCompress());
+			compressions.forEach(Compression::requireAvailable);
+			return compressions;
+		}
+		catch (AssetbustException ex) {
+			throw new AssetbustException("assetbust.build.compress: " + ex.getMessage(), ex);
+		}
 	}
 
 	/** Runs before the application's own runners, so they already see hashed URLs. */

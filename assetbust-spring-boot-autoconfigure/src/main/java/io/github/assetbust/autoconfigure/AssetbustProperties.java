@@ -70,6 +70,13 @@ public class AssetbustProperties {
 	 */
 	private AssetMode mode = AssetMode.MANIFEST;
 
+	/**
+	 * Whether to serve a hashed copy's precompressed variant (a '.br' or '.gz' file beside it, see
+	 * 'assetbust.build.compress') with 'Content-Encoding' to clients that accept its encoding.
+	 * Costs a file lookup per request only where no variant exists.
+	 */
+	private boolean compressed = true;
+
 	private final Build build = new Build();
 
 	public boolean isEnabled() {
@@ -144,6 +151,14 @@ public class AssetbustProperties {
 		this.mode = mode;
 	}
 
+	public boolean isCompressed() {
+		return this.compressed;
+	}
+
+	public void setCompressed(boolean compressed) {
+		this.compressed = compressed;
+	}
+
 	public Build getBuild() {
 		return this.build;
 	}
@@ -202,6 +217,13 @@ public class AssetbustProperties {
 		 */
 		private Duration maxAge = BuildOptions.Retention.DEFAULT.maxAge();
 
+		/**
+		 * Precompressed variants to write beside each hashed copy of a text file or uncompressed
+		 * font: 'gzip' ('.gz') and 'br' ('.br', needs com.aayushatharva.brotli4j:brotli4j on the
+		 * class path). Each is kept only if smaller than the copy.
+		 */
+		private List<String> compress = new ArrayList<>();
+
 		public boolean isOnStartup() {
 			return this.onStartup;
 		}
@@ -252,6 +274,14 @@ public class AssetbustProperties {
 
 		public String getAlgorithm() {
 			return this.algorithm;
+		}
+
+		public List<String> getCompress() {
+			return this.compress;
+		}
+
+		public void setCompress(List<String> compress) {
+			this.compress = compress;
 		}
 
 		public void setAlgorithm(String algorithm) {

@@ -13,6 +13,7 @@ import io.github.assetbust.web.AssetHandlerMapping;
 import io.github.assetbust.web.AssetLinkRewriter;
 import io.github.assetbust.web.AssetUrlEncodingFilter;
 import jakarta.servlet.DispatcherType;
+import io.github.assetbust.web.PrecompressedResourceHandler;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -33,8 +34,9 @@ import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 /**
  * Serves hashed copies from Spring Boot's static locations and the build root with a one-year
- * {@code immutable} cache header, and the other files under the build root as Spring Boot serves
- * static files. Both mappings sit just before Boot's own static resource mapping.
+ * {@code immutable} cache header (and, unless {@code assetbust.compressed=false}, their
+ * precompressed variants to clients that accept them), and the other files under the build root
+ * as Spring Boot serves static files. Both mappings sit just before Boot's own static resource mapping.
  */
 @AutoConfiguration(after = AssetbustAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -53,7 +55,8 @@ public final class AssetbustWebMvcAutoConfiguration {
 	@ConditionalOnMissingBean(name = "hashedAssetHandlerMapping")
 	AssetHandlerMapping hashedAssetHandlerMapping(AssetManifest manifest, AssetbustProperties properties,
 			WebProperties webProperties, ResourceLoader resourceLoader) {
-		ResourceHttpRequestHandler handler = new ResourceHttpRequestHandler();
+		ResourceHttpRequestHandler handler = properties.isCompressed() ? new PrecompressedResourceHandler()
+				: new ResourceHttpRequestHandler();
 		handler.setLocations(locations(properties, webProperties, resourceLoader));
 		if (properties.isCacheControl()) {
 			handler.setCacheControl(IMMUTABLE);

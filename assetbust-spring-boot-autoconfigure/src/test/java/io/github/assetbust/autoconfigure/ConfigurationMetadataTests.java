@@ -21,7 +21,7 @@ class ConfigurationMetadataTests {
 			"assetbust.integrity", "assetbust.rewrite-links", "assetbust.mode", "assetbust.build.on-startup",
 			"assetbust.build.root", "assetbust.build.include",
 			"assetbust.build.exclude", "assetbust.build.algorithm", "assetbust.build.keep",
-			"assetbust.build.max-age");
+			"assetbust.build.max-age", "assetbust.compressed", "assetbust.build.compress");
 
 	private static JsonNode metadata() throws IOException {
 		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
@@ -45,6 +45,7 @@ class ConfigurationMetadataTests {
 		assertThat(find(metadata, "assetbust.build.exclude").get("defaultValue").toString())
 			.isEqualTo("[\".*\",\"**/.*\",\"**/*.scss\"]");
 		assertThat(find(metadata, "assetbust.build.include").get("defaultValue").toString()).isEqualTo("[\"**/*\"]");
+		assertThat(find(metadata, "assetbust.build.compress").get("defaultValue").toString()).isEqualTo("[]");
 	}
 
 	@Test
@@ -55,7 +56,8 @@ class ConfigurationMetadataTests {
 				Map.entry("assetbust.cache-control", "true"), Map.entry("assetbust.integrity", "false"),
 				Map.entry("assetbust.rewrite-links", "false"), Map.entry("assetbust.mode", "manifest"),
 				Map.entry("assetbust.build.on-startup", "false"), Map.entry("assetbust.build.algorithm", "md5"),
-				Map.entry("assetbust.build.keep", "2"), Map.entry("assetbust.build.max-age", "1h"));
+				Map.entry("assetbust.build.keep", "2"), Map.entry("assetbust.build.max-age", "1h"),
+				Map.entry("assetbust.compressed", "true"));
 		defaults.forEach((name, value) -> assertThat(find(metadata, name).get("defaultValue").asString()).as(name)
 			.isEqualTo(value));
 	}

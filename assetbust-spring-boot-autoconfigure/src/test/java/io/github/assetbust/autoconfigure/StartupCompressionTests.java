@@ -1,0 +1,69 @@
+package io.github.assetbust.autoconfigure;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.github.assetbust.spring.AssetResolver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code assetbust.build.compress} for the startup build. */
+class StartupCompressionTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(AssetbustAutoConfiguration.class));
+
+	@TempDir
+	Path root;
+
+	private void site() throws IOException {
+		Files.createDirectories(this.root.resolve("css"));
+		Files.writeString(this.root.resolve("css/main.css"), "body { color: red; margin: 0; }\n".repeat(30),
+				StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void theStartupBuildWritesTheConfiguredVariants() throws IOException {
+		site();
+		this.runner
+			.withPropertyValues("assetbust.build.on-startup=true", "assetbust.build.root=file:" + this.root,
+					"assetbust.build.compress=gzip")
+			.run((context) -> {
+				context.getBean(AssetBuildRunner.class).run(new DefaultApplicationArguments());
+				Path css = this.root.resolve(context.getBean(AssetResolver.class).url("css/main.css").substring(1));
+				assertThat(css.resolveSibling(css.getFileName() + ".gz")).isRegularFile();
+				assertThat(css.resolveSibling(css.getFileName() + ".br")).doesNotExist();
+			});
+	}
+
+	@Test
+	void writesNoVariantByDefault() throws IOException {
+		site();
+		this.runner.withPropertyValues("assetbust.build.on-startup=true", "assetbust.build.root=file:" + this.root)
+			.run((context) -> {
+				context.getBean(AssetBuildRunner.class).run(new DefaultApplicationArguments());
+				try (var files = Files.list(this.root.resolve("css"))) {
+					assertThat(files.map((file) -> file.getFileName().toString()))
+						.noneMatch((name) -> name.endsWith(".gz") || name.endsWith(".br"));
+				}
+			});
+	}
+
+	@Test
+	void anUnknownCompressionStopsTheApplicationNamingTheProperty() {
+		this.runner
+			.withPropertyValues("assetbust.build.on-startup=true", "assetbust.build.root=file:" + this.root,
+					"assetbust.build.compress=gzip,zip")
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining("assetbust.build.compress: Unknown compression 'zip': use gzip or br"));
+	}
+
+}
