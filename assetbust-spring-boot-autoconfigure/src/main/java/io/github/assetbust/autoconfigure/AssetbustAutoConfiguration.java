@@ -42,6 +42,7 @@ public final class AssetbustAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AssetManifest assetManifest(AssetbustProperties properties, ResourceLoader resourceLoader) {
+		JacksonAnnotationsCheck.verify();
 		String location = properties.effectiveManifest();
 		AssetManifest manifest = new AssetManifest(Locations.resource(location, resourceLoader), location);
 		loadAtStartup(manifest, properties);

@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Bean;
  * every dialect bean to its template engine.
  */
 @AutoConfiguration(after = AssetbustAutoConfiguration.class,
-		beforeName = "org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration")
+		beforeName = { "org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration",
+				"org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration" })
 @ConditionalOnClass(SpringTemplateEngine.class)
 @ConditionalOnBean(AssetResolver.class)
 public final class AssetbustThymeleafAutoConfiguration {

@@ -22,7 +22,6 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,7 +34,7 @@ class AssetbustAutoConfigurationTests {
 	private static final ApplicationArguments NO_ARGS = new DefaultApplicationArguments();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
-		.of(AssetbustAutoConfiguration.class, AssetbustThymeleafAutoConfiguration.class, ThymeleafAutoConfiguration.class));
+		.of(AssetbustAutoConfiguration.class, AssetbustThymeleafAutoConfiguration.class, BootAutoConfigurations.thymeleaf()));
 
 	@TempDir
 	Path root;

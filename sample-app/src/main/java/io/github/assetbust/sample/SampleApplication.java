@@ -6,7 +6,6 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.EventListener;
 
@@ -28,8 +27,10 @@ public class SampleApplication {
 	@EventListener
 	void announce(ApplicationReadyEvent event) {
 		ApplicationContext context = event.getApplicationContext();
-		if (context instanceof WebServerApplicationContext webContext && webContext.getWebServer() != null) {
-			int port = webContext.getWebServer().getPort();
+		// the port the server bound, published by Spring Boot 3.5 and 4 alike (whose web server
+		// types live in different packages)
+		Integer port = context.getEnvironment().getProperty("local.server.port", Integer.class);
+		if (port != null) {
 			String contextPath = context.getEnvironment().getProperty("server.servlet.context-path", "");
 			logger.info(startupMessage(port, contextPath));
 		}

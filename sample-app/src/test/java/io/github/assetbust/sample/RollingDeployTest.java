@@ -39,7 +39,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -267,7 +266,7 @@ class RollingDeployTest {
 					"spring.web.resources.static-locations=" + location)
 			.run();
 		this.instances.add(context);
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 		return new Instance(name, port);
 	}
 
