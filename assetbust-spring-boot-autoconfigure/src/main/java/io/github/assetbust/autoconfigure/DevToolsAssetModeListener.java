@@ -3,7 +3,6 @@ package io.github.assetbust.autoconfigure;
 import java.util.Map;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.boot.support.EnvironmentPostProcessorApplicationListener;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -27,6 +26,12 @@ import org.springframework.util.ClassUtils;
  */
 class DevToolsAssetModeListener implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
+	/**
+	 * Just after Spring Boot's EnvironmentPostProcessorApplicationListener (HIGHEST_PRECEDENCE + 10
+	 * on Boot 3.5 and 4, where the class sits in different packages), so DevTools' defaults are in.
+	 */
+	static final int AFTER_ENVIRONMENT_POST_PROCESSORS = Ordered.HIGHEST_PRECEDENCE + 11;
+
 	/** The name of the property source this adds. */
 	static final String PROPERTY_SOURCE = "assetbust-devtools";
 
@@ -49,7 +54,7 @@ class DevToolsAssetModeListener implements ApplicationListener<ApplicationEnviro
 
 	@Override
 	public int getOrder() {
-		return EnvironmentPostProcessorApplicationListener.DEFAULT_ORDER + 1;
+		return AFTER_ENVIRONMENT_POST_PROCESSORS;
 	}
 
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
@@ -36,13 +35,13 @@ public class EncodingPreferenceResolver implements ResourceResolver {
 	}
 
 	@Override
-	public @Nullable Resource resolveResource(@Nullable HttpServletRequest request, String requestPath,
+	public Resource resolveResource(HttpServletRequest request, String requestPath,
 			List<? extends Resource> locations, ResourceResolverChain chain) {
 		return chain.resolveResource((request != null) ? withPreferredOrder(request) : null, requestPath, locations);
 	}
 
 	@Override
-	public @Nullable String resolveUrlPath(String resourcePath, List<? extends Resource> locations,
+	public String resolveUrlPath(String resourcePath, List<? extends Resource> locations,
 			ResourceResolverChain chain) {
 		return chain.resolveUrlPath(resourcePath, locations);
 	}
@@ -56,7 +55,7 @@ public class EncodingPreferenceResolver implements ResourceResolver {
 		return new HttpServletRequestWrapper(request) {
 
 			@Override
-			public @Nullable String getHeader(String name) {
+			public String getHeader(String name) {
 				if (HttpHeaders.ACCEPT_ENCODING.equalsIgnoreCase(name)) {
 					return reordered.isEmpty() ? null : reordered;
 				}

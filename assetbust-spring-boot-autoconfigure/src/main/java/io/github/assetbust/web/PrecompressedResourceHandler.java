@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
@@ -41,7 +40,7 @@ public class PrecompressedResourceHandler extends ResourceHttpRequestHandler {
 	}
 
 	@Override
-	protected void setHeaders(HttpServletResponse response, Resource resource, @Nullable MediaType mediaType)
+	protected void setHeaders(HttpServletResponse response, Resource resource, MediaType mediaType)
 			throws IOException {
 		super.setHeaders(response, resource, mediaType);
 		// an encoded variant says so itself; the plain file must too, if it has one

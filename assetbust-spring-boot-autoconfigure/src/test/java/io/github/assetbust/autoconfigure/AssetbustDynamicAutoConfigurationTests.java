@@ -25,7 +25,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,7 +36,7 @@ class AssetbustDynamicAutoConfigurationTests {
 
 	private static final AutoConfigurations ASSETBUST = AutoConfigurations.of(AssetbustAutoConfiguration.class,
 			AssetbustDynamicAutoConfiguration.class, AssetbustThymeleafAutoConfiguration.class,
-			ThymeleafAutoConfiguration.class, AssetbustWebMvcAutoConfiguration.class,
+			BootAutoConfigurations.thymeleaf(), AssetbustWebMvcAutoConfiguration.class,
 			AssetbustDynamicWebMvcAutoConfiguration.class);
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(ASSETBUST);

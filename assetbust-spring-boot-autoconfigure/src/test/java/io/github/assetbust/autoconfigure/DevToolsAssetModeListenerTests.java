@@ -12,8 +12,6 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.devtools.restart.Restarter;
-import org.springframework.boot.env.DefaultPropertiesPropertySource;
-import org.springframework.boot.support.EnvironmentPostProcessorApplicationListener;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
@@ -58,7 +56,8 @@ class DevToolsAssetModeListenerTests {
 		environment.getPropertySources()
 			.addLast(new MapPropertySource("defaultProperties", Map.of("assetbust.mode", "manifest")));
 		DevToolsAssetModeListener.apply(environment, this.classLoader);
-		DefaultPropertiesPropertySource.moveToEnd(environment);
+		// what Spring Boot's DefaultPropertiesPropertySource.moveToEnd does (its package differs by line)
+		environment.getPropertySources().addLast(environment.getPropertySources().remove("defaultProperties"));
 		assertThat(environment.getProperty("assetbust.mode")).isEqualTo("manifest");
 	}
 
@@ -87,10 +86,24 @@ class DevToolsAssetModeListenerTests {
 	}
 
 	@Test
-	void runsAfterEveryEnvironmentPostProcessorAndBeforeLoggingStarts() {
+	void runsAfterEveryEnvironmentPostProcessorAndBeforeLoggingStarts() throws ReflectiveOperationException {
 		int order = new DevToolsAssetModeListener().getOrder();
-		assertThat(order).isGreaterThan(EnvironmentPostProcessorApplicationListener.DEFAULT_ORDER)
+		assertThat(order).isGreaterThan(environmentPostProcessorsOrder())
 			.isLessThan(LoggingApplicationListener.DEFAULT_ORDER);
+	}
+
+	/** Boot's EnvironmentPostProcessorApplicationListener sits in another package on each line. */
+	private static int environmentPostProcessorsOrder() throws ReflectiveOperationException {
+		for (String name : new String[] { "org.springframework.boot.support.EnvironmentPostProcessorApplicationListener",
+				"org.springframework.boot.env.EnvironmentPostProcessorApplicationListener" }) {
+			try {
+				return Class.forName(name).getField("DEFAULT_ORDER").getInt(null);
+			}
+			catch (ClassNotFoundException ex) {
+				// the other line's package
+			}
+		}
+		throw new ClassNotFoundException("EnvironmentPostProcessorApplicationListener");
 	}
 
 	/**

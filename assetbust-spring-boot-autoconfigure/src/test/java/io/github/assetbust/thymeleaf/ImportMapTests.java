@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import io.github.assetbust.autoconfigure.AssetbustAutoConfiguration;
 import io.github.assetbust.autoconfigure.AssetbustDynamicAutoConfiguration;
 import io.github.assetbust.autoconfigure.AssetbustThymeleafAutoConfiguration;
+import io.github.assetbust.autoconfigure.BootAutoConfigurations;
 import io.github.assetbust.core.AssetBuilder;
 import io.github.assetbust.core.AssetPath;
 import io.github.assetbust.core.BuildOptions;
@@ -24,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +49,7 @@ class ImportMapTests {
 		this.built = new AssetBuilder(BuildOptions.forRoot(this.root)).build();
 		this.runner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(AssetbustAutoConfiguration.class,
-					AssetbustThymeleafAutoConfiguration.class, ThymeleafAutoConfiguration.class))
+					AssetbustThymeleafAutoConfiguration.class, BootAutoConfigurations.thymeleaf()))
 			.withPropertyValues("assetbust.build.root=file:" + this.root);
 	}
 
@@ -132,7 +132,7 @@ class ImportMapTests {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(AssetbustAutoConfiguration.class,
 					AssetbustDynamicAutoConfiguration.class, AssetbustThymeleafAutoConfiguration.class,
-					ThymeleafAutoConfiguration.class))
+					BootAutoConfigurations.thymeleaf()))
 			.withPropertyValues("assetbust.build.root=file:" + this.root, "assetbust.mode=dynamic")
 			.run((context) -> assertThat(json(script(context, "all")).get("imports").isEmpty()).isTrue());
 	}
