@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Every benchmark of issue #7 in one run, each reported as a ratio against a baseline measured in
+# the same run: the build against the md5+copy floor, the no-change rebuild against the build, the
+# CLI process against md5sum+cp, then JMH (lookups against Spring's resource chain, manifest load,
+# Thymeleaf pages, also with a table of content). About 10 minutes on 2 cores.
+#   benchmarks/run-all.sh [WORK_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=${1:-$(mktemp -d)}
+./mvnw -B -q -DskipTests package
+./mvnw -B -q -pl benchmarks -am package -DskipTests
+jar=benchmarks/target/benchmarks.jar
+
+echo "== build: full vs floor, no-change vs full (4,000 files, 200 MB, 5 rounds)"
+java -cp "$jar" io.github.assetbust.benchmarks.BuildBenchmark "$work/build" 4000 200 5
+
+echo "== CLI process vs md5sum+cp"
+java -cp "$jar" io.github.assetbust.benchmarks.TreeGenerator "$work/tree" > /dev/null
+benchmarks/scripts/cli-vs-shell.sh "$work/tree" 3
+rm -rf "$work/tree"
+
+echo "== JMH"
+JMH_RESULT="$work/jmh.json" benchmarks/run-jmh.sh
+echo "== JMH: the Thymeleaf pages with 50 table rows of content"
+JMH_RESULT="$work/jmh-rows.json" benchmarks/run-jmh.sh ThymeleafBenchmark -p rows=50
