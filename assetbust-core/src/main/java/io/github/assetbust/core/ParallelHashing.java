@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -45,27 +43,13 @@ final class ParallelHashing {
 	}
 
 	void run(ExecutorService executor) {
-		try {
-			for (List<AssetPath> level : levels()) {
-				List<Callable<Void>> tasks = new ArrayList<>(level.size());
-				level.forEach((asset) -> tasks.add(() -> {
-					hash(asset);
-					return null;
-				}));
-				for (Future<Void> done : executor.invokeAll(tasks)) {
-					done.get();
-				}
-			}
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw new AssetbustException("Hashing failed: " + ex.getCause(), ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssetbustException("Interrupted while hashing", ex);
+		for (List<AssetPath> level : levels()) {
+			List<Callable<Void>> tasks = new ArrayList<>(level.size());
+			level.forEach((asset) -> tasks.add(() -> {
+				hash(asset);
+				return null;
+			}));
+			ParallelTasks.runAll(executor, tasks, "hashing");
 		}
 	}
 

@@ -21,9 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -96,21 +94,7 @@ final class Precompressor {
 				});
 			}
 		}
-		try {
-			for (Future<Void> task : executor.invokeAll(tasks)) {
-				task.get();
-			}
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw new AssetbustException("Compressing failed: " + ex.getCause(), ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssetbustException("Interrupted while compressing", ex);
-		}
+		ParallelTasks.runAll(executor, tasks, "compressing");
 	}
 
 	/** What this build decided about the variants of {@code hashedCopy}, for the build cache. */
