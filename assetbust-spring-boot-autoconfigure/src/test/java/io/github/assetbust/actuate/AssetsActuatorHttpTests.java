@@ -1,9 +1,6 @@
 package io.github.assetbust.actuate;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +9,7 @@ import java.nio.file.Path;
 import io.github.assetbust.core.AssetBuilder;
 import io.github.assetbust.core.BuildOptions;
 import io.github.assetbust.spring.AssetResolver;
+import io.github.assetbust.web.LocalHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -73,9 +71,7 @@ class AssetsActuatorHttpTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
-					HttpResponse.BodyHandlers.ofString());
+		return LocalHttp.get(this.port, path);
 	}
 
 	@Test

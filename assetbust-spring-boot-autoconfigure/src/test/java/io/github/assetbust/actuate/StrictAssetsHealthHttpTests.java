@@ -1,9 +1,6 @@
 package io.github.assetbust.actuate;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +12,7 @@ import io.github.assetbust.core.Manifest;
 import io.github.assetbust.core.ManifestEntry;
 import io.github.assetbust.core.ManifestStore;
 import io.github.assetbust.spring.AssetManifest;
+import io.github.assetbust.web.LocalHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -79,9 +77,7 @@ class StrictAssetsHealthHttpTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
-					HttpResponse.BodyHandlers.ofString());
+		return LocalHttp.get(this.port, path);
 	}
 
 	@Test

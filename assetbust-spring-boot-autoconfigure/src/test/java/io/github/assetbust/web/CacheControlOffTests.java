@@ -1,9 +1,6 @@
 package io.github.assetbust.web;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,9 +61,7 @@ class CacheControlOffTests {
 	void servesHashedCopiesWithoutTheImmutableHeader() throws Exception {
 		String url = this.assets.url("app.js");
 		assertThat(url).matches("/js/app-[0-9a-f]{32}\\.js");
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + url)).build(),
-					HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = LocalHttp.get(this.port, url);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("let a = 1;");
 		assertThat(response.headers().firstValue("Cache-Control").orElse("")).doesNotContain("immutable");

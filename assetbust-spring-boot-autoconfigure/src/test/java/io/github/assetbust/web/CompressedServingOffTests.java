@@ -1,9 +1,6 @@
 package io.github.assetbust.web;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,10 +68,7 @@ class CompressedServingOffTests {
 		String url = this.assets.url("css/main.css");
 		assertThat(ROOT.resolve(url.substring(1) + ".gz")).isRegularFile();
 
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + url))
-				.header("Accept-Encoding", "gzip")
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = LocalHttp.get(this.port, url, "Accept-Encoding", "gzip");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();

@@ -1,9 +1,6 @@
 package io.github.assetbust.web;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -25,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Controller
 class DynamicPage {
 
-	private static final HttpClient http = HttpClient.newHttpClient();
-
 	@GetMapping("/page")
 	String page(@RequestParam("css") String css, Model model) {
 		model.addAttribute("css", css);
@@ -34,11 +29,7 @@ class DynamicPage {
 	}
 
 	static HttpResponse<String> get(int port, String path, String... headers) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-		if (headers.length > 0) {
-			request.headers(headers);
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return LocalHttp.get(port, path, headers);
 	}
 
 	/** Renders the page for {@code css} and returns the one URL all three ways of writing it gave. */

@@ -1,9 +1,6 @@
 package io.github.assetbust.web;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +36,6 @@ class FileRootServingTests {
 
 	private static final Path OUTSIDE = TEMP.resolve("secret.css");
 
-	private static final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
 	int port;
@@ -75,8 +71,7 @@ class FileRootServingTests {
 	}
 
 	private HttpResponse<byte[]> get(String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofByteArray());
+		return LocalHttp.getBytes(this.port, path);
 	}
 
 	private static String md5(byte[] bytes) throws Exception {

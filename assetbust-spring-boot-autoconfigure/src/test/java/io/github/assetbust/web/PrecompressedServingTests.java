@@ -76,11 +76,8 @@ class PrecompressedServingTests {
 	}
 
 	private HttpResponse<byte[]> get(String path, String acceptEncoding) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
-		if (acceptEncoding != null) {
-			request.header("Accept-Encoding", acceptEncoding);
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		return (acceptEncoding != null) ? LocalHttp.getBytes(this.port, path, "Accept-Encoding", acceptEncoding)
+				: LocalHttp.getBytes(this.port, path);
 	}
 
 	private byte[] hashedBytes(String original) throws IOException {
