@@ -123,6 +123,25 @@ public final class AssetPath implements Comparable<AssetPath> {
 		return of(folder() + fileName);
 	}
 
+	/**
+	 * Where a bare name is looked for when no asset has it as its path: under the folder named
+	 * after its extension, {@code css/main.css} for {@code main.css}; {@code null} without an
+	 * extension. The inverse of {@link #withoutExtensionFolder()}.
+	 */
+	public AssetPath inExtensionFolder() {
+		String extension = extension();
+		return extension.isEmpty() ? null : new AssetPath(extension + "/" + this.value);
+	}
+
+	/**
+	 * The bare name this path answers to: {@code main.css} for {@code css/main.css}; {@code null}
+	 * when the path is not under the folder named after its extension.
+	 */
+	public String withoutExtensionFolder() {
+		String prefix = extension() + "/";
+		return (prefix.length() > 1 && this.value.startsWith(prefix)) ? this.value.substring(prefix.length()) : null;
+	}
+
 	@Override
 	public int compareTo(AssetPath other) {
 		return this.value.compareTo(other.value);

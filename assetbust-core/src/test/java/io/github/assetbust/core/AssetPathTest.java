@@ -142,4 +142,20 @@ class AssetPathTest {
 		assertThat(AssetPath.of(spelling)).hasToString(normal);
 	}
 
+	@Test
+	void aBareNameIsLookedForUnderTheFolderNamedAfterItsExtension() {
+		assertThat(AssetPath.of("main.css").inExtensionFolder()).hasToString("css/main.css");
+		assertThat(AssetPath.of("vendor/util.js").inExtensionFolder()).hasToString("js/vendor/util.js");
+		assertThat(AssetPath.of("LICENSE").inExtensionFolder()).isNull();
+	}
+
+	@Test
+	void aPathUnderTheFolderNamedAfterItsExtensionAnswersToItsBareName() {
+		assertThat(AssetPath.of("css/main.css").withoutExtensionFolder()).isEqualTo("main.css");
+		assertThat(AssetPath.of("js/vendor/util.js").withoutExtensionFolder()).isEqualTo("vendor/util.js");
+		assertThat(AssetPath.of("img/logo.svg").withoutExtensionFolder()).isNull();
+		assertThat(AssetPath.of("css/LICENSE").withoutExtensionFolder()).isNull();
+		assertThat(AssetPath.of("main.css").withoutExtensionFolder()).isNull();
+	}
+
 }

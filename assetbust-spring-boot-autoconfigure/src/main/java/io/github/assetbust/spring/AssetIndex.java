@@ -43,7 +43,7 @@ public final class AssetIndex {
 		});
 		// bare names come second, so that an exact key always wins over a folder-by-extension guess
 		manifest.assets().forEach((original, entry) -> {
-			String bare = withoutExtensionFolder(original);
+			String bare = original.withoutExtensionFolder();
 			if (bare != null) {
 				Target target = this.targets.get(original.toString());
 				if (this.targets.putIfAbsent(bare, target) == null) {
@@ -70,13 +70,6 @@ public final class AssetIndex {
 
 	public static AssetIndex empty() {
 		return EMPTY;
-	}
-
-	/** {@code main.css} for {@code css/main.css}; {@code null} when the folder is not the extension. */
-	private static String withoutExtensionFolder(AssetPath original) {
-		String prefix = original.extension() + "/";
-		String path = original.toString();
-		return (!original.extension().isEmpty() && path.startsWith(prefix)) ? path.substring(prefix.length()) : null;
 	}
 
 	/** The target for a path as a template wrote it (no query or fragment), or {@code null}. */

@@ -140,8 +140,9 @@ public class DynamicAssetResolver implements AssetResolver {
 			return null;
 		}
 		LiveAsset asset = findSelected(path);
-		if (asset == null && !path.extension().isEmpty()) {
-			asset = findSelected(AssetPath.of(path.extension() + "/" + path));
+		AssetPath inExtensionFolder = path.inExtensionFolder();
+		if (asset == null && inExtensionFolder != null) {
+			asset = findSelected(inExtensionFolder);
 		}
 		return asset;
 	}
@@ -178,8 +179,8 @@ public class DynamicAssetResolver implements AssetResolver {
 			throw new AssetNotFoundException(path, this.locations);
 		}
 		if (this.warnedPaths.size() < MAX_WARNED_PATHS && this.warnedPaths.add(lookup)) {
-			logger.warn("No asset '" + lookup + "' in " + this.locations
-					+ " (assetbust.mode=dynamic); serving its original URL");
+			logger.warn("No asset '" + lookup + "' in " + this.locations + " (assetbust.mode=dynamic"
+					+ AssetNotFoundException.searched(lookup) + "); serving its original URL");
 		}
 		return plain(lookup);
 	}

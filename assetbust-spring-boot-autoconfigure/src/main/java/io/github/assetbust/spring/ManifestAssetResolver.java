@@ -90,7 +90,7 @@ public class ManifestAssetResolver implements AssetResolver {
 		}
 		if (firstMiss) {
 			logger.warn("No asset '" + lookup + "' in manifest " + this.manifest.location()
-					+ "; serving its original URL, which browsers may cache stale");
+					+ AssetNotFoundException.searched(lookup) + "; serving its original URL, which browsers may cache stale");
 		}
 		return lookup.startsWith("/") ? lookup : "/" + lookup;
 	}

@@ -79,7 +79,8 @@ class AssetbustDynamicAutoConfigurationTests {
 				assertThatExceptionOfType(AssetNotFoundException.class)
 					.isThrownBy(() -> context.getBean(AssetResolver.class).url("nope.css"))
 					.withMessageContaining("No asset 'nope.css' in classpath:/META-INF/resources/, classpath:/resources/, "
-							+ "classpath:/static/, classpath:/public/ (assetbust.mode=dynamic, assetbust.strict=true)");
+							+ "classpath:/static/, classpath:/public/ (assetbust.mode=dynamic, assetbust.strict=true; "
+							+ "looked for 'nope.css' and 'css/nope.css')");
 			});
 	}
 

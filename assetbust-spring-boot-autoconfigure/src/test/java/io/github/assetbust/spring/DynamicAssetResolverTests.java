@@ -130,10 +130,18 @@ class DynamicAssetResolverTests {
 	}
 
 	@Test
+	void aBareNameThatMissesWarnsNamingTheFoldersSearched(CapturedOutput output) {
+		assertThat(resolver().url("nope.css")).isEqualTo("/nope.css");
+		assertThat(output.getAll()).containsOnlyOnce("No asset 'nope.css' in " + this.root
+				+ "/ (assetbust.mode=dynamic; looked for 'nope.css' and 'css/nope.css'); serving its original URL");
+	}
+
+	@Test
 	void strictModeThrowsForAFileThatDoesNotExist() {
 		assertThatExceptionOfType(AssetNotFoundException.class)
 			.isThrownBy(() -> resolver("", "", true).url("nope.css"))
-			.withMessage("No asset 'nope.css' in " + this.root + "/ (assetbust.mode=dynamic, assetbust.strict=true): "
+			.withMessage("No asset 'nope.css' in " + this.root + "/ (assetbust.mode=dynamic, assetbust.strict=true; "
+					+ "looked for 'nope.css' and 'css/nope.css'): "
 					+ "fix the path, add the file, or check that assetbust.build.include/exclude select it")
 			.extracting(AssetNotFoundException::getPath)
 			.isEqualTo("nope.css");

@@ -98,6 +98,20 @@ class ManifestAssetResolverTests {
 	}
 
 	@Test
+	void aBareNameThatMissesWarnsNamingTheFoldersSearched(CapturedOutput output) {
+		assertThat(resolver("", "", false).url("missing.css?v=1")).isEqualTo("/missing.css?v=1");
+		assertThat(output.getAll()).containsOnlyOnce("No asset 'missing.css' in manifest " + this.folder)
+			.contains("; looked for 'missing.css' and 'css/missing.css'; serving its original URL");
+	}
+
+	@Test
+	void strictModeNamesTheFoldersABareNameWasSearchedIn() {
+		assertThatExceptionOfType(AssetNotFoundException.class)
+			.isThrownBy(() -> resolver("", "", true).url("missing.js"))
+			.withMessageContaining("(assetbust.strict=true; looked for 'missing.js' and 'js/missing.js')");
+	}
+
+	@Test
 	void fallsBackToTheOriginalUrlAndWarnsOncePerPath(CapturedOutput output) {
 		ManifestAssetResolver resolver = resolver("", "/shop", false);
 		assertThat(resolver.url("img/missing.png?x=1")).isEqualTo("/shop/img/missing.png?x=1");
