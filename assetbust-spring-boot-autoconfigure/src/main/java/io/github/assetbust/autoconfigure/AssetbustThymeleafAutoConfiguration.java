@@ -4,6 +4,7 @@ import io.github.assetbust.spring.AssetManifest;
 import io.github.assetbust.spring.AssetResolver;
 import io.github.assetbust.spring.ImportMap;
 import io.github.assetbust.thymeleaf.AssetbustDialect;
+import io.github.assetbust.thymeleaf.AssetsAwareTemplateEngines;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Registers the {@code assets} Thymeleaf dialect ({@code #assets}, {@code assets:href},
  * {@code assets:src}, {@code assets:importmap}); Spring Boot's Thymeleaf auto-configuration adds
- * every dialect bean to its template engine.
+ * every dialect bean to its template engine. Lets templates name the {@code assets} bean in
+ * {@code th:href} and {@code th:src}, which Thymeleaf 3.1.4+ otherwise refuses for every bean.
  */
 @AutoConfiguration(after = AssetbustAutoConfiguration.class,
 		beforeName = { "org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration",
@@ -32,6 +34,12 @@ public final class AssetbustThymeleafAutoConfiguration {
 		AssetManifest available = manifest.getIfAvailable();
 		ImportMap importMap = (available != null) ? new ImportMap(available, assets) : null;
 		return new AssetbustDialect(assets, properties.isIntegrity(), importMap);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	static AssetsAwareTemplateEngines assetsAwareTemplateEngines() {
+		return new AssetsAwareTemplateEngines();
 	}
 
 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,9 +19,7 @@ import io.github.assetbust.core.BuildResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.thymeleaf.Thymeleaf;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.exceptions.TemplateProcessingException;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
@@ -31,7 +28,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** Renders a real template with Spring Boot's real Thymeleaf engine. */
 class AssetbustDialectTests {
@@ -83,28 +79,10 @@ class AssetbustDialectTests {
 		return matcher.group();
 	}
 
-	/**
-	 * Thymeleaf 3.1.4+ (Boot 4) evaluates th:href and th:src in restricted mode, which refuses bean
-	 * references; templates use {@code #assets} there, or the bean through th:with. Thymeleaf
-	 * 3.1.3 (Boot 3.5) still allows them, until an upgrade breaks the template.
-	 */
 	@Test
-	void thymeleafFrom314RefusesTheBeanReferenceInsideThHref() {
-		this.runner.run((context) -> {
-			if (restrictsBeanReferencesInThHref()) {
-				assertThatExceptionOfType(TemplateProcessingException.class)
-					.isThrownBy(() -> render(context, "bean-in-href"))
-					.withMessageContaining("forbidden in this context");
-			}
-			else {
-				assertThat(render(context, "bean-in-href")).contains("href=\"" + hashed("css/main.css") + "\"");
-			}
-		});
-	}
-
-	private static boolean restrictsBeanReferencesInThHref() {
-		int[] version = { Thymeleaf.getVersionMajor(), Thymeleaf.getVersionMinor(), Thymeleaf.getVersionPatch() };
-		return Arrays.compare(version, new int[] { 3, 1, 4 }) >= 0;
+	void theAssetsBeanResolvesInsideThHref() {
+		this.runner.run((context) -> assertThat(render(context, "bean-in-href"))
+			.contains("href=\"" + hashed("css/main.css") + "\""));
 	}
 
 	@Test
