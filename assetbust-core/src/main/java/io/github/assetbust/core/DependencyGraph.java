@@ -1,7 +1,10 @@
 package io.github.assetbust.core;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,26 +59,43 @@ final class DependencyGraph {
 		return this.cycles.get(new Edge(from, to));
 	}
 
-	private void visit(AssetPath asset) {
-		if (this.states.containsKey(asset)) {
+	/**
+	 * Depth-first, with the path kept on a stack of its own rather than the call stack, so that an
+	 * {@code @import} chain thousands of files deep orders like any other.
+	 */
+	private void visit(AssetPath start) {
+		if (this.states.containsKey(start)) {
 			return;
 		}
-		this.states.put(asset, State.VISITING);
-		this.path.add(asset);
-		for (AssetPath target : new LinkedHashSet<>(this.references.getOrDefault(asset, List.of()))) {
+		Deque<Iterator<AssetPath>> pending = new ArrayDeque<>();
+		enter(start, pending);
+		while (!pending.isEmpty()) {
+			AssetPath asset = this.path.get(this.path.size() - 1);
+			Iterator<AssetPath> targets = pending.peek();
+			if (!targets.hasNext()) {
+				pending.pop();
+				this.path.remove(this.path.size() - 1);
+				this.states.put(asset, State.DONE);
+				this.order.add(asset);
+				continue;
+			}
+			AssetPath target = targets.next();
 			State state = this.states.get(target);
 			if (state == State.VISITING) {
-				List<AssetPath> cycle = new ArrayList<>(this.path.subList(this.path.indexOf(target), this.path.size()));
+				List<AssetPath> cycle = new ArrayList<>(this.path.subList(this.path.lastIndexOf(target), this.path.size()));
 				cycle.add(target);
 				this.cycles.put(new Edge(asset, target), List.copyOf(cycle));
 			}
 			else if (state == null && this.references.containsKey(target)) {
-				visit(target);
+				enter(target, pending);
 			}
 		}
-		this.path.remove(this.path.size() - 1);
-		this.states.put(asset, State.DONE);
-		this.order.add(asset);
+	}
+
+	private void enter(AssetPath asset, Deque<Iterator<AssetPath>> pending) {
+		this.states.put(asset, State.VISITING);
+		this.path.add(asset);
+		pending.push(new LinkedHashSet<>(this.references.getOrDefault(asset, List.of())).iterator());
 	}
 
 }

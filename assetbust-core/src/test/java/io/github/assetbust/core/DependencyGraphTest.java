@@ -57,6 +57,31 @@ class DependencyGraphTest {
 	}
 
 	@Test
+	void ordersAChainOneHundredThousandFilesDeep() {
+		int depth = 100_000;
+		for (int i = 0; i < depth; i++) {
+			refs(String.format("css/%06d.css", i), String.format("css/%06d.css", i + 1));
+		}
+		List<AssetPath> order = graph().order();
+		assertThat(order).hasSize(depth + 1);
+		for (int i = 0; i <= depth; i++) {
+			assertThat(order.get(i)).hasToString(String.format("css/%06d.css", depth - i));
+		}
+	}
+
+	@Test
+	void reportsACycleOneHundredThousandFilesLong() {
+		int length = 100_000;
+		for (int i = 0; i < length; i++) {
+			refs(String.format("css/%06d.css", i), String.format("css/%06d.css", (i + 1) % length));
+		}
+		DependencyGraph graph = graph();
+		List<AssetPath> cycle = graph.cycleClosedBy(path(String.format("css/%06d.css", length - 1)), path("css/000000.css"));
+		assertThat(cycle).hasSize(length + 1).startsWith(path("css/000000.css")).endsWith(path("css/000000.css"));
+		assertThat(graph.order()).hasSize(length);
+	}
+
+	@Test
 	void ordersADiamondWithTheSharedFileFirst() {
 		refs("css/a.css", "css/b.css", "css/c.css").refs("css/b.css", "img/d.png").refs("css/c.css", "img/d.png");
 		List<AssetPath> order = graph().order();
