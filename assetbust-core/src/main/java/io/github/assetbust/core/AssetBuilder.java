@@ -81,8 +81,8 @@ public final class AssetBuilder {
 
 	/**
 	 * Runs the build.
-	 * @throws AssetbustException if the root is unusable or a file cannot be hashed; the manifest
-	 * on disk is then the one from before
+	 * @throws AssetbustException if the root is unusable or a file cannot be hashed, or the JVM ran
+	 * out of memory or stack; the manifest on disk is then the one from before
 	 */
 	public BuildResult build() {
 		long start = System.nanoTime();
@@ -90,6 +90,15 @@ public final class AssetBuilder {
 		this.options.compress().forEach(Compression::requireAvailable);
 		try (BuildLock lock = BuildLock.acquire(this.options)) {
 			return build(root, start);
+		}
+		catch (OutOfMemoryError ex) {
+			throw new AssetbustException("Ran out of memory building " + this.options.root() + " (" + ex.getMessage()
+					+ ", at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+					+ " MB of heap); the previous manifest stays. Give the JVM more with -Xmx", ex);
+		}
+		catch (StackOverflowError ex) {
+			throw new AssetbustException("Ran out of stack building " + this.options.root()
+					+ "; the previous manifest stays. This is a bug: please report it with the shape of the tree", ex);
 		}
 	}
 
@@ -121,7 +130,8 @@ public final class AssetBuilder {
 		}
 		Map<AssetPath, Map<ReferenceOutcome, Integer>> known = new HashMap<>();
 		reusable.forEach((asset, entry) -> known.put(asset, entry.outcomes()));
-		ReferenceRewriter.Plan plan = new ReferenceRewriter(root, assets).plan(known);
+		ReferenceRewriter rewriter = new ReferenceRewriter(root, assets);
+		ReferenceRewriter.Plan plan = rewriter.plan(known);
 		failOnBrokenReferences(plan.report());
 		plan.report()
 			.problems()
@@ -137,7 +147,7 @@ public final class AssetBuilder {
 		try (Flusher flusher = new Flusher()) {
 			HashedCopyWriter writer = new HashedCopyWriter(root, this.digester, this.options.digestLength(),
 					previous.hashedPaths(), flusher);
-			hashing = new ParallelHashing(writer, plan, reusable, this.progress);
+			hashing = new ParallelHashing(writer, rewriter, plan, reusable, this.progress);
 			hashing.run(executor);
 			precompressor = new Precompressor(root, this.options.compress(), flusher, cache);
 			precompressor.run(executor, hashing.entries.values(), this.progress);

@@ -2,7 +2,6 @@ package io.github.assetbust.core;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -165,12 +164,8 @@ public final class AssetChecker {
 		if (syntax == null) {
 			return 0;
 		}
-		String content;
-		try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-			content = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-		}
 		int local = 0;
-		for (Reference reference : syntax.find(content)) {
+		for (Reference reference : syntax.find(TextBytes.read(file))) {
 			ReferenceTarget target = ReferenceTarget.of(hashed, reference.url());
 			String where = hashed + " line " + reference.line() + ": '" + reference.url() + "'";
 			if (target.kind() == ReferenceTarget.Kind.OUTSIDE_ROOT) {

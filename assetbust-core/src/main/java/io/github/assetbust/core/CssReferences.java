@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,13 +23,13 @@ final class CssReferences implements ReferenceSyntax {
 	}
 
 	@Override
-	public List<Reference> find(String css) {
+	public List<Reference> find(TextBytes css) {
 		return new Tokenizer(css).references();
 	}
 
 	private static final class Tokenizer {
 
-		private final String css;
+		private final TextBytes css;
 
 		private final LineCounter lines;
 
@@ -43,7 +42,7 @@ final class CssReferences implements ReferenceSyntax {
 
 		private int i;
 
-		Tokenizer(String css) {
+		Tokenizer(TextBytes css) {
 			this.css = css;
 			this.lines = new LineCounter(css);
 		}
@@ -90,11 +89,25 @@ final class CssReferences implements ReferenceSyntax {
 			int bodyStart = this.i + 2;
 			int close = this.css.indexOf("*/", bodyStart);
 			int bodyEnd = (close < 0) ? this.css.length() : close;
-			Matcher sourceMap = SOURCE_MAP_COMMENT.matcher(this.css.substring(bodyStart, bodyEnd));
-			if (sourceMap.matches()) {
-				add(bodyStart + sourceMap.start(1), bodyStart + sourceMap.end(1));
+			if (isSourceMapComment(bodyStart, bodyEnd)) {
+				Matcher sourceMap = SOURCE_MAP_COMMENT.matcher(this.css.substring(bodyStart, bodyEnd));
+				if (sourceMap.matches()) {
+					add(bodyStart + sourceMap.start(1), bodyStart + sourceMap.end(1));
+				}
 			}
 			this.i = (close < 0) ? this.css.length() : close + 2;
+		}
+
+		/**
+		 * A comment that may be a source map's: its body starts, after whitespace, with {@code #} or
+		 * {@code @}. Every other comment, licence headers included, is skipped without a copy.
+		 */
+		private boolean isSourceMapComment(int bodyStart, int bodyEnd) {
+			int j = bodyStart;
+			while (j < bodyEnd && Character.isWhitespace(this.css.charAt(j))) {
+				j++;
+			}
+			return j < bodyEnd && (this.css.charAt(j) == '#' || this.css.charAt(j) == '@');
 		}
 
 		private void identifier() {
@@ -103,21 +116,26 @@ final class CssReferences implements ReferenceSyntax {
 			while (this.i < this.css.length() && isIdentifierPart(this.css.charAt(this.i))) {
 				this.i++;
 			}
-			String name = this.css.substring(start, this.i).toLowerCase(Locale.ROOT);
-			if (name.equals("@import")) {
+			int end = this.i;
+			if (isName(start, end, "@import")) {
 				this.afterImport = true;
 				return;
 			}
 			this.afterImport = false;
 			if (this.i < this.css.length() && this.css.charAt(this.i) == '(') {
 				this.i++;
-				if (name.equals("url")) {
+				if (isName(start, end, "url")) {
 					url();
 				}
 				else {
-					this.functions.push(name.equals("image-set") || name.equals("-webkit-image-set"));
+					this.functions.push(isName(start, end, "image-set") || isName(start, end, "-webkit-image-set"));
 				}
 			}
+		}
+
+		/** Whether the identifier from {@code start} to {@code end} is {@code name}, in any case. */
+		private boolean isName(int start, int end, String name) {
+			return end - start == name.length() && this.css.regionMatches(start, name, true);
 		}
 
 		/** After {@code url(}: a quoted or unquoted URL, then the closing parenthesis. */
@@ -137,7 +155,7 @@ final class CssReferences implements ReferenceSyntax {
 				this.i = Math.min(this.i, n);
 				add(start, this.i);
 			}
-			int close = this.css.indexOf(')', this.i);
+			int close = this.css.indexOf(")", this.i);
 			this.i = (close < 0) ? n : close + 1;
 		}
 

@@ -1,5 +1,6 @@
 package io.github.assetbust.core;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,6 +43,45 @@ public final class Digester {
 			integrity.update(content);
 		}
 		return finish(name, integrity, content.length);
+	}
+
+	/**
+	 * Passes on to {@code target} what {@code content} writes, and returns the digest of those
+	 * bytes: a rewritten stylesheet is digested as it is written, never held whole.
+	 */
+	public Digest write(ContentWriter content, OutputStream target, boolean withIntegrity) throws IOException {
+		MessageDigest name = this.algorithm.newDigest();
+		MessageDigest integrity = withIntegrity ? Integrity.newDigest() : null;
+		long[] size = new long[1];
+		OutputStream digesting = new FilterOutputStream(target) {
+
+			@Override
+			public void write(int b) throws IOException {
+				write(new byte[] { (byte) b }, 0, 1);
+			}
+
+			@Override
+			public void write(byte[] bytes, int offset, int length) throws IOException {
+				name.update(bytes, offset, length);
+				if (integrity != null) {
+					integrity.update(bytes, offset, length);
+				}
+				size[0] += length;
+				this.out.write(bytes, offset, length);
+			}
+
+		};
+		content.writeTo(digesting);
+		digesting.flush();
+		return finish(name, integrity, size[0]);
+	}
+
+	/** Writes content to a stream. */
+	@FunctionalInterface
+	public interface ContentWriter {
+
+		void writeTo(OutputStream out) throws IOException;
+
 	}
 
 	/** Streams {@code file} into {@code target} and returns the digest of the bytes streamed. */

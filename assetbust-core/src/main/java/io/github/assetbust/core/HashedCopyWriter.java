@@ -1,5 +1,6 @@
 package io.github.assetbust.core;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class HashedCopyWriter {
 
 	private static final Logger logger = LoggerFactory.getLogger(HashedCopyWriter.class);
+
+	private static final int BUFFER_SIZE = 64 * 1024;
 
 	private final Path root;
 
@@ -58,14 +61,23 @@ final class HashedCopyWriter {
 	/** Streams {@code file} into its hashed copy. */
 	Copy copy(AssetPath file) {
 		Path source = file.resolveAgainst(this.root);
+		return writeCopy(file, (out) -> this.digester.copy(source, out, Integrity.appliesTo(file)));
+	}
+
+	/** Writes what {@code content} writes (rewritten CSS, say) as the hashed copy of {@code file}. */
+	Copy write(AssetPath file, Digester.ContentWriter content) {
+		return writeCopy(file, (out) -> this.digester.write(content, out, Integrity.appliesTo(file)));
+	}
+
+	private Copy writeCopy(AssetPath file, DigestingWrite write) {
 		Path temp = null;
 		boolean moved = false;
 		try {
-			temp = AtomicFiles.newTempFile(source);
+			temp = AtomicFiles.newTempFile(file.resolveAgainst(this.root));
 			Digest digest;
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-					OutputStream out = Channels.newOutputStream(channel)) {
-				digest = this.digester.copy(source, out, Integrity.appliesTo(file));
+					OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE)) {
+				digest = write.to(out);
 			}
 			AssetPath hashed = HashedName.of(file, digest.forName(this.digestLength));
 			if (isInPlace(file, hashed, digest)) {
@@ -87,30 +99,12 @@ final class HashedCopyWriter {
 		}
 	}
 
-	/** Writes rewritten {@code content} as the hashed copy of {@code file}. */
-	Copy write(AssetPath file, byte[] content) {
-		Digest digest = this.digester.digest(content, Integrity.appliesTo(file));
-		AssetPath hashed = HashedName.of(file, digest.forName(this.digestLength));
-		try {
-			if (isInPlace(file, hashed, digest)) {
-				return new Copy(ManifestEntry.of(hashed, digest), false);
-			}
-			Path target = hashed.resolveAgainst(this.root);
-			Path temp = AtomicFiles.newTempFile(target);
-			try {
-				Files.write(temp, content);
-				AtomicFiles.rename(temp, target);
-			}
-			catch (IOException ex) {
-				deleteQuietly(temp);
-				throw ex;
-			}
-			this.flusher.flushLater(target);
-			return new Copy(ManifestEntry.of(hashed, digest), true);
-		}
-		catch (IOException ex) {
-			throw new AssetbustException("Cannot write the hashed copy of " + file + " in " + this.root + ": " + ex, ex);
-		}
+	/** Writes a copy into a temporary file and returns the digest of what it wrote. */
+	@FunctionalInterface
+	private interface DigestingWrite {
+
+		Digest to(OutputStream out) throws IOException;
+
 	}
 
 	/** Waits until every copy written or found so far is durable under its name. */

@@ -3,13 +3,13 @@ package io.github.assetbust.core;
 /** Turns offsets into 1-based line numbers, for offsets asked for in increasing order. */
 final class LineCounter {
 
-	private final String content;
+	private final TextBytes content;
 
 	private int offset;
 
 	private int line = 1;
 
-	LineCounter(String content) {
+	LineCounter(TextBytes content) {
 		this.content = content;
 	}
 

@@ -18,6 +18,8 @@ final class ParallelHashing {
 
 	private final HashedCopyWriter writer;
 
+	private final ReferenceRewriter rewriter;
+
 	private final ReferenceRewriter.Plan plan;
 
 	private final Map<AssetPath, BuildCache.Entry> reusable;
@@ -34,9 +36,10 @@ final class ParallelHashing {
 
 	private final AssetBuilder.Progress progress;
 
-	ParallelHashing(HashedCopyWriter writer, ReferenceRewriter.Plan plan, Map<AssetPath, BuildCache.Entry> reusable,
-			AssetBuilder.Progress progress) {
+	ParallelHashing(HashedCopyWriter writer, ReferenceRewriter rewriter, ReferenceRewriter.Plan plan,
+			Map<AssetPath, BuildCache.Entry> reusable, AssetBuilder.Progress progress) {
 		this.writer = writer;
+		this.rewriter = rewriter;
 		this.plan = plan;
 		this.reusable = reusable;
 		this.progress = progress;
@@ -88,7 +91,7 @@ final class ParallelHashing {
 		}
 		TextAsset text = this.plan.texts().get(asset);
 		HashedCopyWriter.Copy copy = (text != null)
-				? this.writer.write(asset, ReferenceRewriter.rewrite(text, this::hashedPathOf))
+				? this.writer.write(asset, (out) -> this.rewriter.rewrite(text, this::hashedPathOf, out))
 				: this.writer.copy(asset);
 		this.entries.put(asset, copy.entry());
 		if (copy.written()) {

@@ -15,7 +15,7 @@ final class ParallelTasks {
 	/**
 	 * Runs {@code tasks} and returns once every one has finished.
 	 * @param activity what the tasks do, for messages: "hashing", "compressing"
-	 * @throws RuntimeException what the first failed task threw, as it was
+	 * @throws RuntimeException what the first failed task threw, as it was (an {@link Error} too)
 	 * @throws AssetbustException for a checked failure or an interruption
 	 */
 	static void runAll(ExecutorService executor, List<Callable<Void>> tasks, String activity) {
@@ -27,6 +27,9 @@ final class ParallelTasks {
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {
 				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
 			}
 			throw new AssetbustException(Character.toUpperCase(activity.charAt(0)) + activity.substring(1)
 					+ " failed: " + ex.getCause(), ex.getCause());

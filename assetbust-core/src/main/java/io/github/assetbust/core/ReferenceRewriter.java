@@ -1,10 +1,9 @@
 package io.github.assetbust.core;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -50,9 +49,9 @@ public final class ReferenceRewriter {
 	Plan plan(Map<AssetPath, Map<ReferenceOutcome, Integer>> known) {
 		SortedMap<AssetPath, List<AssetPath>> graph = new TreeMap<>();
 		Map<AssetPath, List<Found>> found = new TreeMap<>();
-		Map<AssetPath, String> contents = new TreeMap<>();
+		Map<AssetPath, String> stamps = new TreeMap<>();
 		for (AssetPath asset : this.assets) {
-			String content = known.containsKey(asset) ? null : read(asset);
+			TextBytes content = known.containsKey(asset) ? null : read(asset);
 			List<Found> references = (content != null) ? find(asset, content) : List.of();
 			List<AssetPath> targets = references.stream()
 				.filter((reference) -> reference.target().kind() == ReferenceTarget.Kind.LOCAL)
@@ -62,8 +61,8 @@ public final class ReferenceRewriter {
 			found.put(asset, references);
 			graph.put(asset, targets);
 			if (!targets.isEmpty()) {
-				// only what will be rewritten stays in memory; everything else is streamed later
-				contents.put(asset, content);
+				// the content is read again when it is rewritten: nothing stays in memory meanwhile
+				stamps.put(asset, content.stamp());
 			}
 		}
 		DependencyGraph dependencies = new DependencyGraph(graph);
@@ -87,26 +86,26 @@ public final class ReferenceRewriter {
 				}
 			}
 			if (!links.isEmpty()) {
-				texts.put(asset, new TextAsset(asset, contents.get(asset), List.copyOf(links)));
+				texts.put(asset, new TextAsset(asset, stamps.get(asset), List.copyOf(links)));
 			}
 		});
 		return new Plan(dependencies.order(), texts, outcomes, new ReferenceReport(counts, problems));
 	}
 
-	/** The content of a file that may hold references, one char a byte; {@code null} for other files. */
-	private String read(AssetPath asset) {
+	/** The content of a file that may hold references; {@code null} for other files. */
+	private TextBytes read(AssetPath asset) {
 		if (ReferenceSyntax.forPath(asset) == null) {
 			return null;
 		}
-		try (InputStream in = Files.newInputStream(asset.resolveAgainst(this.root), LinkOption.NOFOLLOW_LINKS)) {
-			return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+		try {
+			return TextBytes.read(asset.resolveAgainst(this.root));
 		}
 		catch (IOException ex) {
 			throw new AssetbustException("Cannot read " + asset + " in " + this.root + ": " + ex.getMessage(), ex);
 		}
 	}
 
-	private static List<Found> find(AssetPath asset, String content) {
+	private static List<Found> find(AssetPath asset, TextBytes content) {
 		return ReferenceSyntax.forPath(asset)
 			.find(content)
 			.stream()
@@ -169,23 +168,29 @@ public final class ReferenceRewriter {
 	}
 
 	/**
-	 * The content of {@code text} with every reference pointing at its target's hashed copy.
+	 * Writes the content of {@code text} to {@code out} with every reference pointing at its
+	 * target's hashed copy, reading the file again as it goes.
 	 * @param hashedPathOf the hashed copy of an asset already built, {@code null} for others
+	 * @throws AssetbustException if the file changed since it was planned, so that its references
+	 * are no longer where the plan found them
 	 */
-	public static byte[] rewrite(TextAsset text, Function<AssetPath, AssetPath> hashedPathOf) {
-		String content = text.content();
-		StringBuilder out = new StringBuilder(content.length() + 40 * text.references().size());
+	void rewrite(TextAsset text, Function<AssetPath, AssetPath> hashedPathOf, OutputStream out) throws IOException {
+		TextBytes content = TextBytes.read(text.path().resolveAgainst(this.root));
+		if (!content.stamp().equals(text.stamp())) {
+			throw new AssetbustException(text.path() + " in " + this.root
+					+ " changed while it was being built, so its references may have moved; build again");
+		}
 		int written = 0;
 		for (TextAsset.Link link : text.references()) {
 			AssetPath hashed = hashedPathOf.apply(link.target().path());
 			if (hashed == null) {
 				throw new IllegalStateException("Asset " + link.target().path() + " was not hashed before " + text.path());
 			}
-			out.append(content, written, link.reference().start()).append(link.target().rewrittenTo(hashed));
+			content.writeTo(out, written, link.reference().start());
+			out.write(link.target().rewrittenTo(hashed).getBytes(StandardCharsets.ISO_8859_1));
 			written = link.reference().end();
 		}
-		out.append(content, written, content.length());
-		return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+		content.writeTo(out, written, content.length());
 	}
 
 	private static String utf8(String latin1) {

@@ -4,13 +4,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One language's way of writing references to other files. Content is handed over decoded as
- * ISO-8859-1, so that every byte is one char and rewriting leaves unknown bytes untouched.
+ * One language's way of writing references to other files. Content is read one char a byte
+ * (ISO-8859-1), so that offsets are byte offsets and rewriting leaves unknown bytes untouched.
  */
-public interface ReferenceSyntax {
+interface ReferenceSyntax {
 
 	/** The references in {@code content}, in order. */
-	List<Reference> find(String content);
+	List<Reference> find(TextBytes content);
+
+	/** The references in {@code content}, whose every char is one byte (ISO-8859-1). */
+	default List<Reference> find(String content) {
+		return find(TextBytes.latin1(content));
+	}
 
 	/** The syntax that applies to {@code path}, or {@code null} if its kind of file has no references. */
 	static ReferenceSyntax forPath(AssetPath path) {

@@ -1,0 +1,127 @@
+package io.github.assetbust.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+
+import io.github.assetbust.core.AssetPath;
+import io.github.assetbust.core.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Trees built to break a build, each through a real CLI process: deep reference chains, files far
+ * larger than the heap, a heap too small for the manifest. Each either builds or ends with one
+ * clear line, and the last good manifest survives.
+ */
+class HostileTreeIT {
+
+	private static final int FIFTY_TWO_MB = 52 * 1024 * 1024;
+
+	@TempDir
+	Path root;
+
+	@Test
+	void anImportChainTenThousandFilesDeepBuildsAndChecks() throws IOException {
+		int depth = 10_000;
+		Files.createDirectories(this.root.resolve("css"));
+		for (int i = 0; i < depth; i++) {
+			Files.writeString(this.root.resolve(String.format("css/c%05d.css", i)),
+					String.format("@import \"c%05d.css\";\n.c%d { color: red; }\n", i + 1, i));
+		}
+		Files.writeString(this.root.resolve(String.format("css/c%05d.css", depth)), "body { margin: 0; }\n");
+		Cli.run(this.root, "build", "--root", ".").exits(0);
+		Manifest manifest = Invariants.manifestHolds(this.root, "after the build");
+		assertThat(manifest.size()).isEqualTo(depth + 1);
+		String first = Files.readString(this.root.resolve(manifest.assets().get(AssetPath.of("css/c00000.css")).path().toString()));
+		assertThat(first).startsWith("@import \"c00001-").doesNotContain("c00001.css");
+		Cli.run(this.root, "check", "--root", ".").exits(0);
+	}
+
+	@Test
+	void aFiftyTwoMegabyteScriptWithoutReferencesBuildsInSixtyFourMegabytesOfHeap() throws IOException {
+		Path script = writeScript("js/bundle.js", "");
+		Cli.Run run = Cli.start(this.root, Cli.command(List.of("-Xmx64m"), "build", "--root", "."))
+			.finish(Duration.ofMinutes(2))
+			.exits(0);
+		assertThat(run.err()).isEmpty();
+		Manifest manifest = Invariants.manifestHolds(this.root, "after the build");
+		Path copy = this.root.resolve(manifest.assets().get(AssetPath.of("js/bundle.js")).path().toString());
+		assertThat(Files.mismatch(script, copy)).isEqualTo(-1);
+	}
+
+	@Test
+	void aFiftyTwoMegabyteScriptWithASourceMapIsRewrittenInSixtyFourMegabytesOfHeap() throws IOException {
+		Files.createDirectories(this.root.resolve("js"));
+		Files.writeString(this.root.resolve("js/bundle.js.map"), "{\"version\":3,\"mappings\":\"\"}");
+		Path script = writeScript("js/bundle.js", "\n//# sourceMappingURL=bundle.js.map\n");
+		Cli.start(this.root, Cli.command(List.of("-Xmx64m"), "build", "--root", "."))
+			.finish(Duration.ofMinutes(2))
+			.exits(0);
+		Manifest manifest = Invariants.manifestHolds(this.root, "after the build");
+		String map = manifest.assets().get(AssetPath.of("js/bundle.js.map")).path().fileName();
+		Path copy = this.root.resolve(manifest.assets().get(AssetPath.of("js/bundle.js")).path().toString());
+		long originalSize = Files.size(script);
+		assertThat(Files.size(copy)).isEqualTo(originalSize + map.length() - "bundle.js.map".length());
+		assertThat(Files.mismatch(script, copy)).isEqualTo(FIFTY_TWO_MB + "\n//# sourceMappingURL=bundle.js".length());
+		assertThat(tail(copy, 100)).endsWith("//# sourceMappingURL=" + map + "\n");
+		Cli.run(this.root, "check", "--root", ".").exits(0);
+	}
+
+	@Test
+	void runningOutOfHeapEndsWithOneLineAndThePreviousManifestStays() throws IOException {
+		Files.createDirectories(this.root.resolve("css"));
+		Files.writeString(this.root.resolve("css/site.css"), "body { color: teal; }\n");
+		Cli.run(this.root, "build", "--root", ".").exits(0);
+		Path manifestFile = this.root.resolve(Invariants.MANIFEST);
+		// a previous manifest far larger than the heap the next build gets
+		try (Writer out = Files.newBufferedWriter(manifestFile, StandardCharsets.UTF_8)) {
+			out.write("{\"version\":1,\"assets\":{");
+			for (int i = 0; i < 400_000; i++) {
+				out.write(String.format("%s\"img/a%06d.png\":{\"path\":\"img/a%06d-0123456789abcdef0123456789abcdef.png\"}",
+						(i > 0) ? "," : "", i, i));
+			}
+			out.write("}}\n");
+		}
+		byte[] before = Files.readAllBytes(manifestFile);
+		Cli.Run run = Cli.start(this.root, Cli.command(List.of("-Xmx24m"), "build", "--root", "."))
+			.finish(Duration.ofMinutes(2))
+			.exits(1);
+		assertThat(run.errLines()).hasSize(1);
+		assertThat(run.err()).startsWith(Errors.PREFIX + "Ran out of memory building").contains("-Xmx");
+		assertThat(Files.readAllBytes(manifestFile)).isEqualTo(before);
+	}
+
+	/** A script of 52 MB of code with no reference in it, then {@code ending}. */
+	private Path writeScript(String path, String ending) throws IOException {
+		Path script = this.root.resolve(path);
+		Files.createDirectories(script.getParent());
+		Random random = new Random(52);
+		byte[] line = new byte[64];
+		try (OutputStream out = Files.newOutputStream(script)) {
+			for (int written = 0; written < FIFTY_TWO_MB; written += line.length) {
+				for (int i = 0; i < line.length - 1; i++) {
+					line[i] = (byte) ('a' + random.nextInt(26));
+				}
+				line[line.length - 1] = (written % 4096 == 0) ? (byte) '\n' : (byte) ';';
+				out.write(line);
+			}
+			out.write(ending.getBytes(StandardCharsets.UTF_8));
+		}
+		return script;
+	}
+
+	private static String tail(Path file, int length) throws IOException {
+		byte[] bytes = Files.readAllBytes(file);
+		return new String(bytes, bytes.length - length, length, StandardCharsets.ISO_8859_1);
+	}
+
+}
