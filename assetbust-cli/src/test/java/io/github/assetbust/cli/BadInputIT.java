@@ -252,7 +252,7 @@ class BadInputIT {
 
 		Cli.Run check = Cli.run(this.work, "check", "--root", "site").exits(1);
 		assertThat(check.outLines())
-			.contains(hashedRefs + " line 1: 'evil.css' points at css/evil.css, which does not exist");
+			.contains(hashedRefs + " line 1: 'evil.css' leads through a link out of the asset root");
 		assertThat(snapshot(outside)).isEqualTo(outsideBefore);
 	}
 

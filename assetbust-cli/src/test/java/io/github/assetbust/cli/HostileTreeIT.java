@@ -100,6 +100,34 @@ class HostileTreeIT {
 		assertThat(Files.readAllBytes(manifestFile)).isEqualTo(before);
 	}
 
+	@Test
+	void oddNamesAreSkippedWithOneEscapedWarningEachAndTheRestIsBuilt() throws Exception {
+		Files.createDirectories(this.root.resolve("css"));
+		Files.writeString(this.root.resolve("css/site.css"), ".a { background: url(../img/logo.png); }\n");
+		Files.createDirectories(this.root.resolve("img"));
+		Files.write(this.root.resolve("img/logo.png"), new byte[] { 1, 2, 3 });
+		Files.writeString(this.root.resolve("css/forged\nassetbust: 0 assets hashed.css"), "x");
+		Files.writeString(this.root.resolve("img/bell\u0007.png"), "x");
+		// a name that is not UTF-8: Java cannot spell it, the shell can
+		Process shell = new ProcessBuilder("sh", "-c", "printf x > \"$(printf 'css/not-utf8-\\377.css')\"")
+			.directory(this.root.toFile())
+			.start();
+		assertThat(shell.waitFor()).isZero();
+		assertThat(Files.list(this.root.resolve("css"))).hasSize(3);
+
+		Cli.Run build = Cli.run(this.root, "build", "--root", ".").exits(0);
+		Manifest manifest = Invariants.manifestHolds(this.root, "after the build");
+		assertThat(manifest.assets().keySet()).extracting(AssetPath::toString)
+			.containsExactlyInAnyOrder("css/site.css", "img/logo.png");
+		assertThat(build.errLines()).noneMatch((line) -> line.startsWith("assetbust: 0 assets"))
+			.anySatisfy((line) -> assertThat(line).contains("Skipped", "css/forged\\nassetbust: 0 assets hashed.css"))
+			.anySatisfy((line) -> assertThat(line).contains("Skipped", "img/bell\\u0007.png"))
+			.anySatisfy((line) -> assertThat(line).contains("Skipped", "css/not-utf8-\uFFFD.css",
+					"not valid in the file system's encoding"));
+		assertThat(build.errLines()).filteredOn((line) -> line.contains("Skipped")).hasSize(3);
+		Cli.run(this.root, "check", "--root", ".").exits(0);
+	}
+
 	/** A script of 52 MB of code with no reference in it, then {@code ending}. */
 	private Path writeScript(String path, String ending) throws IOException {
 		Path script = this.root.resolve(path);

@@ -86,7 +86,7 @@ public final class AssetBuilder {
 	 */
 	public BuildResult build() {
 		long start = System.nanoTime();
-		Path root = AssetScanner.checkRoot(this.options.root());
+		Path root = AssetRoot.existing(this.options.root()).path();
 		this.options.compress().forEach(Compression::requireAvailable);
 		try (BuildLock lock = BuildLock.acquire(this.options)) {
 			return build(root, start);

@@ -34,7 +34,8 @@ public final class AssetChecker {
 
 	/** Checks the tree under {@code root} against the manifest at {@code manifestFile}. */
 	public static CheckResult check(Path root, Path manifestFile) {
-		Path realRoot = AssetScanner.checkRoot(root);
+		AssetRoot assetRoot = AssetRoot.existing(root);
+		Path realRoot = assetRoot.path();
 		Manifest manifest;
 		try {
 			manifest = ManifestStore.read(manifestFile);
@@ -52,18 +53,18 @@ public final class AssetChecker {
 		for (Map.Entry<AssetPath, ManifestEntry> entry : manifest.assets().entrySet()) {
 			AssetPath hashed = entry.getValue().path();
 			Path file = hashed.resolveAgainst(realRoot);
-			if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-				problems.add(entry.getKey() + ": its hashed copy " + hashed + " does not exist");
-				continue;
-			}
-			if (!isInside(realRoot, file)) {
-				problems.add(entry.getKey() + ": its hashed copy " + hashed
-						+ " is reached through a link out of the asset root; not read");
+			AssetRoot.Refusal refusal = assetRoot.refusal(hashed);
+			if (refusal != null) {
+				problems.add(entry.getKey() + ": its hashed copy " + hashed + switch (refusal) {
+					case MISSING -> " does not exist";
+					case OUTSIDE -> " is reached through a link out of the asset root; not read";
+					default -> " is never served: " + refusal.reason() + "; not read";
+				});
 				continue;
 			}
 			try {
 				checkDigest(manifest.algorithm(), hashed, file, problems);
-				references += checkReferences(realRoot, hashed, file, problems);
+				references += checkReferences(assetRoot, hashed, file, problems);
 			}
 			catch (IOException ex) {
 				problems.add(hashed + ": cannot be read: " + ex.getMessage());
@@ -79,7 +80,7 @@ public final class AssetChecker {
 					continue;
 				}
 				variants++;
-				checkVariant(realRoot, compression, hashed, file, variant, problems);
+				checkVariant(assetRoot, compression, hashed, file, variant, problems);
 			}
 		}
 		if (unreadable > 0) {
@@ -89,12 +90,13 @@ public final class AssetChecker {
 	}
 
 	/** A variant must decompress to the copy's bytes, or browsers that accept its encoding get other content. */
-	private static void checkVariant(Path root, Compression compression, AssetPath hashed, Path file, Path variant,
-			List<String> problems) {
+	private static void checkVariant(AssetRoot root, Compression compression, AssetPath hashed, Path file,
+			Path variant, List<String> problems) {
 		AssetPath name = compression.variantOf(hashed);
-		if (!Files.isRegularFile(variant, LinkOption.NOFOLLOW_LINKS) || !isInside(root, variant)) {
-			problems.add(name + ": the " + compression.id() + " variant of " + hashed + " is not a regular file "
-					+ "inside the asset root");
+		AssetRoot.Refusal refusal = root.refusal(name);
+		if (refusal != null) {
+			problems.add(name + ": the " + compression.id() + " variant of " + hashed + " is never served: "
+					+ refusal.reason());
 			return;
 		}
 		try (InputStream expected = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
@@ -158,7 +160,7 @@ public final class AssetChecker {
 		}
 	}
 
-	private static int checkReferences(Path root, AssetPath hashed, Path file, List<String> problems)
+	private static int checkReferences(AssetRoot root, AssetPath hashed, Path file, List<String> problems)
 			throws IOException {
 		ReferenceSyntax syntax = ReferenceSyntax.forPath(hashed);
 		if (syntax == null) {
@@ -174,26 +176,19 @@ public final class AssetChecker {
 			}
 			else if (target.kind() == ReferenceTarget.Kind.LOCAL) {
 				local++;
-				Path referenced = target.path().resolveAgainst(root);
-				if (!Files.isRegularFile(referenced, LinkOption.NOFOLLOW_LINKS)) {
+				AssetRoot.Refusal refusal = root.refusal(target.path());
+				if (refusal == AssetRoot.Refusal.OUTSIDE) {
+					problems.add(where + " leads through a link out of the asset root");
+				}
+				else if (refusal == AssetRoot.Refusal.MISSING) {
 					problems.add(where + " points at " + target.path() + ", which does not exist");
 				}
-				else if (!isInside(root, referenced)) {
-					problems.add(where + " leads through a link out of the asset root");
+				else if (refusal != null) {
+					problems.add(where + " points at " + target.path() + ", which is never served: " + refusal.reason());
 				}
 			}
 		}
 		return local;
-	}
-
-	/** Whether {@code file} is still under {@code root} once every link on the way is followed. */
-	private static boolean isInside(Path root, Path file) {
-		try {
-			return file.toRealPath().startsWith(root);
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 	/**

@@ -32,7 +32,7 @@ public final class AssetCleaner {
 
 	private static final long STILL_THERE = -2;
 
-	private final Path root;
+	private final AssetRoot assetRoot;
 
 	private final BuildOptions.Retention retention;
 
@@ -44,7 +44,7 @@ public final class AssetCleaner {
 	 * @param clock the time {@code max-age} is measured from
 	 */
 	public AssetCleaner(Path root, BuildOptions.Retention retention, Clock clock) {
-		this.root = root;
+		this.assetRoot = AssetRoot.serving(root);
 		this.retention = retention;
 		this.clock = clock;
 	}
@@ -55,7 +55,7 @@ public final class AssetCleaner {
 	 * @throws AssetbustException if there is no manifest to protect, or it cannot be read
 	 */
 	public static Result clean(BuildOptions options, Clock clock) {
-		Path root = AssetScanner.checkRoot(options.root());
+		Path root = AssetRoot.existing(options.root()).path();
 		try (BuildLock lock = BuildLock.acquire(options)) {
 			return clean(options, clock, root);
 		}
@@ -133,14 +133,14 @@ public final class AssetCleaner {
 
 	/** The bytes freed by deleting {@code file}, or {@link #GONE} or {@link #STILL_THERE}. */
 	private long deleteIfStale(AssetPath file, Instant cutoff) {
-		Path path = file.resolveAgainst(this.root);
+		Path path = this.assetRoot.file(file);
+		if (path == null) {
+			// gone, or something else took the name, or a link leads elsewhere: not ours to delete
+			return GONE;
+		}
 		try {
 			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
 					LinkOption.NOFOLLOW_LINKS);
-			if (!attributes.isRegularFile() || !path.getParent().toRealPath().startsWith(this.root)) {
-				// something else took the name, or a link leads elsewhere: not ours to delete
-				return GONE;
-			}
 			if (attributes.lastModifiedTime().toInstant().isAfter(cutoff)) {
 				return STILL_THERE;
 			}
@@ -161,15 +161,16 @@ public final class AssetCleaner {
 		long bytes = 0;
 		for (Compression compression : Compression.all()) {
 			AssetPath variant = compression.variantOf(file);
-			Path path = variant.resolveAgainst(this.root);
+			Path path = this.assetRoot.file(variant);
+			if (path == null) {
+				// never written, removed already, or not ours to delete
+				continue;
+			}
 			try {
-				BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
-						LinkOption.NOFOLLOW_LINKS);
-				if (attributes.isRegularFile() && path.getParent().toRealPath().startsWith(this.root)) {
-					Files.delete(path);
-					bytes += attributes.size();
-					logger.debug("Removed {}, the {} variant of stale hashed copy {}", variant, compression.id(), file);
-				}
+				long size = Files.size(path);
+				Files.delete(path);
+				bytes += size;
+				logger.debug("Removed {}, the {} variant of stale hashed copy {}", variant, compression.id(), file);
 			}
 			catch (NoSuchFileException ex) {
 				// never written, or removed already

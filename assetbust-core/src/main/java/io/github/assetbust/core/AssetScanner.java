@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the files under an asset root that include/exclude globs select. Symbolic links are
- * reported and never followed, so nothing outside the root is read; excluded folders are not
- * entered at all.
+ * Finds the files under an asset root that include/exclude globs select and {@link AssetRoot}'s
+ * rule allows. Symbolic links and undecodable names are reported and passed over, so nothing
+ * outside the root is read and one odd name does not stop a build; dotfiles are never assets, and
+ * hidden or excluded folders are not entered at all.
  */
 public final class AssetScanner {
 
@@ -33,7 +34,7 @@ public final class AssetScanner {
 	 * @throws AssetbustException if the root does not exist or is not a folder
 	 */
 	public Scan scan(Path root) {
-		Path normalisedRoot = checkRoot(root);
+		Path normalisedRoot = AssetRoot.existing(root).path();
 		List<AssetPath> files = new ArrayList<>();
 		Map<AssetPath, BasicFileAttributes> attributesOf = new HashMap<>();
 		List<Skipped> skipped = new ArrayList<>();
@@ -46,14 +47,20 @@ public final class AssetScanner {
 					if (dir.equals(normalisedRoot)) {
 						return FileVisitResult.CONTINUE;
 					}
+					AssetPath folder;
 					try {
-						return isExcluded(AssetPath.relative(normalisedRoot, dir)) ? FileVisitResult.SKIP_SUBTREE
-								: FileVisitResult.CONTINUE;
+						folder = AssetPath.relative(normalisedRoot, dir);
 					}
 					catch (InvalidAssetPathException ex) {
-						skipped.add(new Skipped(dir.toString(), ex.getMessage()));
+						skipped.add(new Skipped(normalisedRoot.relativize(dir).toString(), ex.getMessage()));
 						return FileVisitResult.SKIP_SUBTREE;
 					}
+					AssetRoot.Refusal refusal = AssetRoot.refusedName(folder);
+					if (refusal == AssetRoot.Refusal.UNDECODABLE && !isExcluded(folder)) {
+						skipped.add(new Skipped(folder.toString(), refusal.reason()));
+					}
+					return (refusal != null || isExcluded(folder)) ? FileVisitResult.SKIP_SUBTREE
+							: FileVisitResult.CONTINUE;
 				}
 
 				@Override
@@ -63,7 +70,7 @@ public final class AssetScanner {
 						path = AssetPath.relative(normalisedRoot, file);
 					}
 					catch (InvalidAssetPathException ex) {
-						skipped.add(new Skipped(file.toString(), ex.getMessage()));
+						skipped.add(new Skipped(normalisedRoot.relativize(file).toString(), ex.getMessage()));
 						return FileVisitResult.CONTINUE;
 					}
 					if (path.fileName().endsWith(AtomicFiles.TEMP_SUFFIX)) {
@@ -74,7 +81,14 @@ public final class AssetScanner {
 					if (!isSelected(path)) {
 						return FileVisitResult.CONTINUE;
 					}
-					if (attributes.isSymbolicLink()) {
+					AssetRoot.Refusal refusal = AssetRoot.refusedName(path);
+					if (refusal == AssetRoot.Refusal.UNDECODABLE) {
+						skipped.add(new Skipped(path.toString(), refusal.reason()));
+					}
+					else if (refusal == AssetRoot.Refusal.HIDDEN) {
+						return FileVisitResult.CONTINUE;
+					}
+					else if (attributes.isSymbolicLink()) {
 						skipped.add(new Skipped(path.toString(), "it is a symbolic link, and links are never followed"));
 					}
 					else if (attributes.isRegularFile()) {
@@ -100,23 +114,6 @@ public final class AssetScanner {
 				Collections.unmodifiableMap(attributesOf));
 	}
 
-	static Path checkRoot(Path root) {
-		Path absolute = root.toAbsolutePath().normalize();
-		if (!Files.exists(absolute)) {
-			throw new AssetbustException("Asset root " + absolute + " does not exist");
-		}
-		if (!Files.isDirectory(absolute)) {
-			throw new AssetbustException("Asset root " + absolute + " is not a folder");
-		}
-		try {
-			// the root the user named is trusted even when it is a link (a release folder behind "current")
-			return absolute.toRealPath();
-		}
-		catch (IOException ex) {
-			throw new AssetbustException("Cannot resolve asset root " + absolute + ": " + ex.getMessage(), ex);
-		}
-	}
-
 	private boolean isSelected(AssetPath path) {
 		return this.includes.stream().anyMatch((glob) -> glob.matches(path)) && !isExcluded(path);
 	}
@@ -138,8 +135,18 @@ public final class AssetScanner {
 			Map<AssetPath, BasicFileAttributes> attributes) {
 	}
 
-	/** A file passed over, with the reason; the path is as the file system spells it. */
+	/**
+	 * A file passed over, with the reason.
+	 * @param path as the file system spells it, relative to the root
+	 * @param reason why; both with control characters escaped, so that a name holding a line break
+	 * cannot forge a line of the log
+	 */
 	public record Skipped(String path, String reason) {
+
+		public Skipped {
+			path = ControlCharacters.escape(path);
+			reason = ControlCharacters.escape(reason);
+		}
 
 		@Override
 		public String toString() {

@@ -6,7 +6,7 @@ public class InvalidAssetPathException extends AssetbustException {
 	private final String path;
 
 	public InvalidAssetPathException(String path, String reason) {
-		super("Invalid asset path '" + path + "': " + reason);
+		super("Invalid asset path '" + ControlCharacters.escape(path) + "': " + reason);
 		this.path = path;
 	}
 

@@ -25,6 +25,8 @@ public final class ReferenceRewriter {
 
 	private final Path root;
 
+	private final AssetRoot assetRoot;
+
 	private final Set<AssetPath> assets;
 
 	/**
@@ -33,6 +35,7 @@ public final class ReferenceRewriter {
 	 */
 	public ReferenceRewriter(Path root, Set<AssetPath> assets) {
 		this.root = root;
+		this.assetRoot = AssetRoot.serving(root);
 		this.assets = assets;
 	}
 
@@ -133,13 +136,13 @@ public final class ReferenceRewriter {
 		}
 		AssetPath path = target.path();
 		if (!this.assets.contains(path)) {
-			Path real = realPath(path.resolveAgainst(this.root));
-			if (real != null && !real.startsWith(this.root)) {
+			AssetRoot.Refusal refusal = this.assetRoot.refusal(path);
+			if (refusal == AssetRoot.Refusal.OUTSIDE) {
 				problems.add(new ReferenceProblem(asset, reference.line(), url, ReferenceOutcome.OUTSIDE_ROOT,
 						"leads through a link out of the asset root; it is never followed"));
 				return ReferenceOutcome.OUTSIDE_ROOT;
 			}
-			if (real != null && Files.isRegularFile(real)) {
+			if (refusal != AssetRoot.Refusal.MISSING) {
 				return ReferenceOutcome.NOT_AN_ASSET;
 			}
 			problems.add(new ReferenceProblem(asset, reference.line(), url, ReferenceOutcome.MISSING,
@@ -155,16 +158,6 @@ public final class ReferenceRewriter {
 			return ReferenceOutcome.CYCLE;
 		}
 		return ReferenceOutcome.REWRITTEN;
-	}
-
-	/** Where {@code file} really is once every link on the way is followed; {@code null} if nowhere. */
-	private static Path realPath(Path file) {
-		try {
-			return file.toRealPath();
-		}
-		catch (IOException ex) {
-			return null;
-		}
 	}
 
 	/**

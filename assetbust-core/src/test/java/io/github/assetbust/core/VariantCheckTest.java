@@ -114,7 +114,7 @@ class VariantCheckTest {
 		Files.createDirectory(this.root.resolve(this.name + ".br"));
 
 		assertThat(check().problems()).containsExactly(this.name + ".br: the br variant of " + this.name
-				+ " is not a regular file inside the asset root");
+				+ " is never served: it is not a regular file but a folder, a device or a symbolic link (never followed)");
 	}
 
 }
