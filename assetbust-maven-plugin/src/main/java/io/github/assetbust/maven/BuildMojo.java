@@ -75,8 +75,11 @@ public class BuildMojo extends AbstractMojo {
 			return;
 		}
 		if (!this.root.isDirectory()) {
-			getLog().info("No static assets to hash: " + this.root + " is not a folder");
-			return;
+			// a goal that hashes nothing would ship a jar without a manifest, unnoticed
+			throw new MojoExecutionException("assetbust:build has no folder to hash: " + this.root
+					+ (this.root.exists() ? " is not a folder" : " does not exist")
+					+ ". Set <root> to the static assets folder (by default target/classes/static, where "
+					+ "src/main/resources/static is copied), or <skip>true</skip> in a module without assets");
 		}
 		try {
 			BuildOptions options = BuildOptions.forRoot(this.root.toPath())
