@@ -112,7 +112,8 @@ class CompressCrashIT {
 			}
 			killed++;
 			instants.add(TimeUnit.NANOSECONDS.toMillis(killAt));
-			Invariants.manifestHolds(root, when);
+			assertThat(Invariants.manifestHolds(root, when)).as("%s: the manifest of the first build, or a later one", when)
+				.isNotNull();
 			// a kill between removing a stale copy and its variants may leave the variants alone for a while
 			everyVariantDecompressesToItsCopy(root, when, true);
 			if (Invariants.tempFiles(root).stream().anyMatch(CompressCrashIT::isVariantTempFile)) {

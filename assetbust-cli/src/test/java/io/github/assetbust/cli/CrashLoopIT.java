@@ -95,6 +95,7 @@ class CrashLoopIT {
 		int afterReplace = 0;
 		int finished = 0;
 		int leftTempFiles = 0;
+		int whileWritingCopies = 0;
 		List<Long> instants = new ArrayList<>();
 		for (int attempt = 0; killed < KILLS; attempt++) {
 			assertThat(finished).as("builds that finished before the instant drawn to kill them").isLessThan(MAX_FINISHED);
@@ -127,7 +128,8 @@ class CrashLoopIT {
 			assertThat(left).as("%s: the manifest of the first build, or a later one", when).isNotNull();
 			Invariants.originalsIntact(root, originals, when);
 			boolean replaced = !Arrays.equals(manifestBefore, Invariants.bytes(manifest));
-			boolean tempFilesLeft = !Invariants.tempFiles(this.work).isEmpty();
+			List<Path> tempFiles = Invariants.tempFiles(this.work);
+			boolean tempFilesLeft = !tempFiles.isEmpty();
 			if (!wasKilled) {
 				// not a kill: the build finished first, and left what a finished build leaves
 				assertThat(tempFilesLeft).as("%s: temporary files after a finished build", when).isFalse();
@@ -140,6 +142,7 @@ class CrashLoopIT {
 			beforeReplace += replaced ? 0 : 1;
 			afterReplace += replaced ? 1 : 0;
 			leftTempFiles += tempFilesLeft ? 1 : 0;
+			whileWritingCopies += tempFiles.stream().anyMatch(CrashLoopIT::isCopyTempFile) ? 1 : 0;
 
 			Cli.run(this.work, BUILD).exits(0);
 			assertThat(Invariants.tempFiles(this.work)).as("%s: temporary files after the next build", when).isEmpty();
@@ -157,12 +160,19 @@ class CrashLoopIT {
 		}
 
 		System.out.printf("CrashLoopIT: %d builds killed with SIGKILL and survived: %d before the manifest was replaced, "
-				+ "%d after; %d of the kills left temporary files behind; %d builds finished before their kill "
-				+ "instant. Uninterrupted builds: %s at first, %s at the end. Kills at %s ms. %d s in all.%n", killed,
-				beforeReplace, afterReplace, leftTempFiles, finished, measured, timing, instants,
-				TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - testStart));
+				+ "%d after; %d of the kills left temporary files behind, %d of a hashed copy being written; %d builds "
+				+ "finished before their kill instant. Uninterrupted builds: %s at first, %s at the end. Kills at %s ms. "
+				+ "%d s in all.%n", killed, beforeReplace, afterReplace, leftTempFiles, whileWritingCopies, finished,
+				measured, timing, instants, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - testStart));
 		assertThat(beforeReplace).as("kills before the manifest was replaced").isPositive();
+		assertThat(whileWritingCopies).as("kills that landed while a hashed copy was being written").isPositive();
 		assertThat(afterReplace).as("kills after the manifest was replaced").isPositive();
+	}
+
+	/** The temporary file of a hashed copy, as opposed to one of the manifest or the build's state. */
+	private static boolean isCopyTempFile(Path file) {
+		String name = file.getFileName().toString();
+		return !name.startsWith("." + Invariants.MANIFEST) && !name.startsWith(".." + Invariants.MANIFEST);
 	}
 
 	/** Changes files and times an uninterrupted build of them. */
