@@ -1,8 +1,14 @@
 package io.github.assetbust.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Supplier;
 
+import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.core.BuildOptions;
+import io.github.assetbust.core.Compression;
+import io.github.assetbust.core.DigestAlgorithm;
 import io.github.assetbust.spring.AssetManifest;
 import io.github.assetbust.spring.AssetResolver;
 import io.github.assetbust.spring.ManifestAssetResolver;
@@ -11,6 +17,7 @@ import io.github.assetbust.web.RequestContextPath;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,10 +27,12 @@ import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration of the manifest and the {@code assets} resolver bean; with
- * {@code assetbust.build.on-startup=true}, also the runner that builds the manifest at startup.
+ * {@code assetbust.build.on-startup=true}, also the build that writes the manifest while the
+ * application starts.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "assetbust.enabled", matchIfMissing = true)
@@ -86,9 +95,45 @@ public final class AssetbustAutoConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty("assetbust.build.on-startup")
 	@ConditionalOnMissingBean
-	AssetBuildRunner assetBuildRunner(AssetbustProperties properties, AssetManifest manifest,
+	AssetBuildInitializer assetBuildInitializer(AssetbustProperties properties, AssetManifest manifest,
 			ResourceLoader resourceLoader) {
-		return new AssetBuildRunner(properties, manifest, resourceLoader);
+		if (!StringUtils.hasText(properties.getBuild().getRoot())) {
+			throw new AssetbustException("assetbust.build.on-startup=true needs assetbust.build.root, the folder to "
+					+ "hash (e.g. file:/var/www/html)");
+		}
+		Path root = Locations.path(properties.getBuild().getRoot(), "assetbust.build.root", resourceLoader);
+		Path manifestFile = Locations.path(properties.effectiveManifest(), "assetbust.manifest", resourceLoader);
+		return new AssetBuildInitializer(buildOptions(properties, root, manifestFile), manifest, properties.isStrict());
+	}
+
+	/** Keeps the startup build before the web server's start when beans are initialised lazily. */
+	@Bean
+	static LazyInitializationExcludeFilter assetBuildInitializerLazyInitializationExcludeFilter() {
+		return LazyInitializationExcludeFilter.forBeanTypes(AssetBuildInitializer.class);
+	}
+
+	static BuildOptions buildOptions(AssetbustProperties properties, Path root, Path manifestFile) {
+		AssetbustProperties.Build build = properties.getBuild();
+		return BuildOptions.forRoot(root)
+			.withManifest(manifestFile)
+			.withIncludes(build.getInclude())
+			.withExcludes(build.getExclude())
+			.withAlgorithm(DigestAlgorithm.fromId(build.getAlgorithm()))
+			.withStrict(properties.isStrict())
+			.withRetention(new BuildOptions.Retention(build.getKeep(), build.getMaxAge()))
+			.withCompress(compressions(build));
+	}
+
+	/** An unknown encoding, or br without brotli4j, is a mistake to stop at, not a build to fail later. */
+	private static Set<Compression> compressions(AssetbustProperties.Build build) {
+		try {
+			Set<Compression> compressions = Compression.parse(build.getCompress());
+			compressions.forEach(Compression::requireAvailable);
+			return compressions;
+		}
+		catch (AssetbustException ex) {
+			throw new AssetbustException("assetbust.build.compress: " + ex.getMessage(), ex);
+		}
 	}
 
 }

@@ -135,7 +135,7 @@ class AssetbustDynamicAutoConfigurationTests {
 			.withPropertyValues("assetbust.mode=dynamic", "assetbust.build.root=" + this.root,
 					"assetbust.build.on-startup=true")
 			.run((context) -> {
-				assertThat(context).doesNotHaveBean(AssetBuildRunner.class);
+				assertThat(context).doesNotHaveBean(AssetBuildInitializer.class);
 				assertThat(output.getAll()).contains("assetbust.mode=dynamic: asset URLs carry the md5 of the live files in "
 						+ this.root + "/").contains("(assetbust.build.on-startup is ignored)");
 			});
