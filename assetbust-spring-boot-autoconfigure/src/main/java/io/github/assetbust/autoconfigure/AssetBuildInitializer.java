@@ -8,14 +8,16 @@ import io.github.assetbust.core.BuildOptions;
 import io.github.assetbust.core.BuildResult;
 import io.github.assetbust.core.ReferenceOutcome;
 import io.github.assetbust.spring.AssetManifest;
+import io.github.assetbust.spring.StaticAssetMirror;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * Builds hashed copies and the manifest from {@code assetbust.build.root} while the application
- * context starts, then swaps the new manifest in. As a bean initialised with the
+ * Builds hashed copies and the manifest while the application context starts, then swaps the new
+ * manifest in: from {@code assetbust.build.root}, or, with zero configuration, from a
+ * {@link StaticAssetMirror copy} of Spring Boot's static locations. As a bean initialised with the
  * other singletons it is done before the web server accepts its first request, so no page is
  * rendered with the URLs of a manifest still to come; Spring Boot runs Flyway migrations the same
  * way. A failed build leaves the last good manifest in use and logs one error, or, in strict mode,
@@ -25,6 +27,8 @@ public class AssetBuildInitializer implements InitializingBean {
 
 	private static final Log logger = LogFactory.getLog(AssetBuildInitializer.class);
 
+	private final StaticAssetMirror mirror;
+
 	private final BuildOptions options;
 
 	private final AssetManifest manifest;
@@ -32,11 +36,25 @@ public class AssetBuildInitializer implements InitializingBean {
 	private final boolean strict;
 
 	/**
+	 * Builds the asset root of {@code options}.
 	 * @param options the build, root and manifest included
 	 * @param manifest the manifest to load once built
 	 * @param strict whether a failed build stops the application
 	 */
 	public AssetBuildInitializer(BuildOptions options, AssetManifest manifest, boolean strict) {
+		this(null, options, manifest, strict);
+	}
+
+	/**
+	 * Updates {@code mirror}, then builds it.
+	 * @param mirror the copy of the static locations, whose folder is the root of {@code options}
+	 * @param options the build, root and manifest included
+	 * @param manifest the manifest to load once built
+	 * @param strict whether a failed build stops the application
+	 */
+	public AssetBuildInitializer(StaticAssetMirror mirror, BuildOptions options, AssetManifest manifest,
+			boolean strict) {
+		this.mirror = mirror;
 		this.options = options;
 		this.manifest = manifest;
 		this.strict = strict;
@@ -50,9 +68,20 @@ public class AssetBuildInitializer implements InitializingBean {
 	public void afterPropertiesSet() {
 		long start = System.nanoTime();
 		try {
-			BuildResult result = buildAndLoad();
-			logger.info("Hashed " + result.manifest().size() + " assets in " + this.options.root() + " in "
-					+ millisSince(start) + " ms (" + counts(result) + ")");
+			if (this.mirror != null) {
+				this.mirror.update((update) -> {
+					BuildResult result = buildAndLoad();
+					logger.info("Hashed " + result.manifest().size() + " static assets from " + this.mirror + " into "
+							+ this.options.root() + " in " + millisSince(start) + " ms (" + update.copied()
+							+ " files copied, " + counts(result) + ")");
+					return result;
+				});
+			}
+			else {
+				BuildResult result = buildAndLoad();
+				logger.info("Hashed " + result.manifest().size() + " assets in " + this.options.root() + " in "
+						+ millisSince(start) + " ms (" + counts(result) + ")");
+			}
 		}
 		catch (AssetbustException ex) {
 			if (this.strict) {
