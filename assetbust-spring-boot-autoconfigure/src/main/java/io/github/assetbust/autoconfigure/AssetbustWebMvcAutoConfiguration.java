@@ -57,7 +57,8 @@ public final class AssetbustWebMvcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "hashedAssetHandlerMapping")
 	AssetHandlerMapping hashedAssetHandlerMapping(AssetManifest manifest, AssetbustProperties properties,
-			WebProperties webProperties, ResourceLoader resourceLoader, ObjectProvider<StaticAssetMirror> staticAssets) {
+			WebProperties webProperties, ResourceLoader resourceLoader,
+			ObjectProvider<StaticAssetMirror> staticAssets) {
 		ResourceHttpRequestHandler handler = properties.isCompressed() ? new PrecompressedResourceHandler()
 				: new ResourceHttpRequestHandler();
 		handler.setLocations(locations(properties, webProperties, resourceLoader, staticAssets.getIfAvailable()));

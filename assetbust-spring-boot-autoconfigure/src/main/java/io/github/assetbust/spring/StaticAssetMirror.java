@@ -77,7 +77,9 @@ public final class StaticAssetMirror {
 	 * @param folder where the copy goes; created when missing
 	 */
 	public StaticAssetMirror(List<String> locations, ResourceLoader resourceLoader, Path folder) {
-		this.locations = locations.stream().map((location) -> location.endsWith("/") ? location : location + "/").toList();
+		this.locations = locations.stream()
+			.map((location) -> location.endsWith("/") ? location : location + "/")
+			.toList();
 		this.resourceLoader = resourceLoader;
 		this.folder = folder.toAbsolutePath().normalize();
 	}
@@ -177,8 +179,8 @@ public final class StaticAssetMirror {
 
 			@Override
 			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-				return (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) ? FileVisitResult.SKIP_SUBTREE
-						: FileVisitResult.CONTINUE;
+				boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
+				return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
 			}
 
 			@Override
@@ -216,8 +218,8 @@ public final class StaticAssetMirror {
 				}
 				AssetPath path = assetPath(entry.getName().substring(prefix.length()), location);
 				if (path != null) {
-					String stamp = (entry.getCrc() != -1) ? "jar " + entry.getSize() + " " + Long.toHexString(entry.getCrc())
-							: null;
+					String stamp = (entry.getCrc() != -1)
+							? "jar " + entry.getSize() + " " + Long.toHexString(entry.getCrc()) : null;
 					run.offer(path, stamp, entry.getSize(), (target) -> {
 						try (InputStream in = jar.getInputStream(entry)) {
 							Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
