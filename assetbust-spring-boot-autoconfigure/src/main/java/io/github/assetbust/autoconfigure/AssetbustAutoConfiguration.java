@@ -1,29 +1,48 @@
 package io.github.assetbust.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.function.Supplier;
 
+import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.core.BuildOptions;
+import io.github.assetbust.core.Compression;
+import io.github.assetbust.core.DigestAlgorithm;
 import io.github.assetbust.spring.AssetManifest;
 import io.github.assetbust.spring.AssetResolver;
 import io.github.assetbust.spring.ManifestAssetResolver;
 import io.github.assetbust.spring.ManifestLoadException;
+import io.github.assetbust.spring.StaticAssetMirror;
 import io.github.assetbust.web.RequestContextPath;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.system.ApplicationTemp;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 /**
- * Auto-configuration of the manifest and the {@code assets} resolver bean; with
- * {@code assetbust.build.on-startup=true}, also the runner that builds the manifest at startup.
+ * Auto-configuration of the manifest and the {@code assets} resolver bean, and of the build that
+ * writes the manifest while the application starts: from {@code assetbust.build.root} with
+ * {@code assetbust.build.on-startup=true}, or, in a web application that has no manifest, from
+ * Spring Boot's static locations.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "assetbust.enabled", matchIfMissing = true)
@@ -41,23 +60,25 @@ public final class AssetbustAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AssetManifest assetManifest(AssetbustProperties properties, ResourceLoader resourceLoader) {
+	AssetManifest assetManifest(AssetbustProperties properties, ResourceLoader resourceLoader,
+			ObjectProvider<StaticAssetMirror> staticAssets) {
 		JacksonAnnotationsCheck.verify();
-		String location = properties.effectiveManifest();
+		StaticAssetMirror mirror = staticAssets.getIfAvailable();
+		String location = (mirror != null) ? "file:" + manifestOf(mirror) : properties.effectiveManifest();
 		AssetManifest manifest = new AssetManifest(Locations.resource(location, resourceLoader), location);
-		loadAtStartup(manifest, properties);
+		loadAtStartup(manifest, properties, mirror != null || properties.getBuild().isOnStartup());
 		if (properties.isReload()) {
 			manifest.watch(RELOAD_INTERVAL);
 		}
 		return manifest;
 	}
 
-	private static void loadAtStartup(AssetManifest manifest, AssetbustProperties properties) {
+	private static void loadAtStartup(AssetManifest manifest, AssetbustProperties properties, boolean buildAtStartup) {
 		try {
 			manifest.load();
 		}
 		catch (ManifestLoadException ex) {
-			if (properties.getBuild().isOnStartup()) {
+			if (buildAtStartup) {
 				logger.debug(ex.getMessage() + "; the startup build will write it");
 			}
 			else if (properties.isStrict()) {
@@ -86,9 +107,89 @@ public final class AssetbustAutoConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty("assetbust.build.on-startup")
 	@ConditionalOnMissingBean
-	AssetBuildRunner assetBuildRunner(AssetbustProperties properties, AssetManifest manifest,
+	AssetBuildInitializer assetBuildInitializer(AssetbustProperties properties, AssetManifest manifest,
 			ResourceLoader resourceLoader) {
-		return new AssetBuildRunner(properties, manifest, resourceLoader);
+		if (!StringUtils.hasText(properties.getBuild().getRoot())) {
+			throw new AssetbustException("assetbust.build.on-startup=true needs assetbust.build.root, the folder to "
+					+ "hash (e.g. file:/var/www/html); without both, a web application with no manifest hashes its "
+					+ "static locations at startup");
+		}
+		Path root = Locations.path(properties.getBuild().getRoot(), "assetbust.build.root", resourceLoader);
+		Path manifestFile = Locations.path(properties.effectiveManifest(), "assetbust.manifest", resourceLoader);
+		return new AssetBuildInitializer(buildOptions(properties, root, manifestFile), manifest, properties.isStrict());
+	}
+
+	/** Keeps the startup build before the web server's start when beans are initialised lazily. */
+	@Bean
+	static LazyInitializationExcludeFilter assetBuildInitializerLazyInitializationExcludeFilter() {
+		return LazyInitializationExcludeFilter.forBeanTypes(AssetBuildInitializer.class);
+	}
+
+	/** The manifest of the zero-configuration build, beside the copy of the static locations. */
+	static Path manifestOf(StaticAssetMirror mirror) {
+		return mirror.folder().resolveSibling(BuildOptions.DEFAULT_MANIFEST_NAME);
+	}
+
+	static BuildOptions buildOptions(AssetbustProperties properties, Path root, Path manifestFile) {
+		AssetbustProperties.Build build = properties.getBuild();
+		return BuildOptions.forRoot(root)
+			.withManifest(manifestFile)
+			.withIncludes(build.getInclude())
+			.withExcludes(build.getExclude())
+			.withAlgorithm(DigestAlgorithm.fromId(build.getAlgorithm()))
+			.withStrict(properties.isStrict())
+			.withRetention(new BuildOptions.Retention(build.getKeep(), build.getMaxAge()))
+			.withCompress(compressions(build));
+	}
+
+	/** An unknown encoding, or br without brotli4j, is a mistake to stop at, not a build to fail later. */
+	private static Set<Compression> compressions(AssetbustProperties.Build build) {
+		try {
+			Set<Compression> compressions = Compression.parse(build.getCompress());
+			compressions.forEach(Compression::requireAvailable);
+			return compressions;
+		}
+		catch (AssetbustException ex) {
+			throw new AssetbustException("assetbust.build.compress: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Zero configuration: a servlet web application that has no manifest (see
+	 * {@link ZeroConfigurationCondition}) hashes the files it serves from Spring Boot's static
+	 * locations while it starts, into {@code assetbust.build.output}, and serves the hashed copies
+	 * from there. Only where Spring MVC can serve them, since hashed URLs nothing serves would break
+	 * every page.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+	@Conditional(ZeroConfigurationCondition.class)
+	@EnableConfigurationProperties(WebProperties.class)
+	static class StaticLocationsBuildConfiguration {
+
+		/** The folder under the output that the build hashes; the manifest and state sit beside it. */
+		private static final String FILES = "files";
+
+		@Bean
+		@ConditionalOnMissingBean
+		StaticAssetMirror staticAssetMirror(AssetbustProperties properties, WebProperties webProperties,
+				ResourceLoader resourceLoader) {
+			String output = properties.getBuild().getOutput();
+			Path folder = StringUtils.hasText(output) ? Locations.path(output, "assetbust.build.output", resourceLoader)
+					: new ApplicationTemp().getDir("assetbust").toPath();
+			return new StaticAssetMirror(Arrays.asList(webProperties.getResources().getStaticLocations()),
+					resourceLoader, folder.resolve(FILES));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		AssetBuildInitializer assetBuildInitializer(StaticAssetMirror mirror, AssetManifest manifest,
+				AssetbustProperties properties) {
+			return new AssetBuildInitializer(mirror, buildOptions(properties, mirror.folder(), manifestOf(mirror)),
+					manifest, properties.isStrict());
+		}
+
 	}
 
 }

@@ -181,9 +181,18 @@ public class AssetbustProperties {
 	public static class Build {
 
 		/**
-		 * Whether to build the manifest from the root before the application reports ready.
+		 * Whether to build the manifest from the root before the web server accepts requests.
 		 */
 		private boolean onStartup = false;
+
+		/**
+		 * Folder of the zero-configuration build: with no manifest in the application (none at
+		 * 'classpath:/META-INF/assetbust/manifest.json', no 'assetbust.manifest', no
+		 * 'assetbust.build.root'), a servlet web application copies the files of Spring Boot's
+		 * static locations here at startup, hashes them and serves the hashed copies from here.
+		 * Defaults to an 'assetbust' folder in the application's temporary directory.
+		 */
+		private String output;
 
 		/**
 		 * Asset root on the file system, such as 'file:/var/www/html'. When set, the application
@@ -230,6 +239,14 @@ public class AssetbustProperties {
 
 		public void setOnStartup(boolean onStartup) {
 			this.onStartup = onStartup;
+		}
+
+		public String getOutput() {
+			return this.output;
+		}
+
+		public void setOutput(String output) {
+			this.output = output;
 		}
 
 		public String getRoot() {

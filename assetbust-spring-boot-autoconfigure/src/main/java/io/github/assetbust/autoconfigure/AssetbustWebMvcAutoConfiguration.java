@@ -9,12 +9,14 @@ import java.util.List;
 
 import io.github.assetbust.core.AssetPath;
 import io.github.assetbust.spring.AssetManifest;
+import io.github.assetbust.spring.StaticAssetMirror;
 import io.github.assetbust.web.AssetHandlerMapping;
 import io.github.assetbust.web.AssetLinkRewriter;
 import io.github.assetbust.web.AssetUrlEncodingFilter;
 import jakarta.servlet.DispatcherType;
 import io.github.assetbust.web.PrecompressedResourceHandler;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,6 +28,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.CacheControl;
@@ -33,10 +36,10 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 /**
- * Serves hashed copies from Spring Boot's static locations and the build root with a one-year
- * {@code immutable} cache header (and, unless {@code assetbust.compressed=false}, their
- * precompressed variants to clients that accept them), and the other files under the build root
- * as Spring Boot serves static files. Both mappings sit just before Boot's own static resource mapping.
+ * Serves hashed copies from the zero-configuration build's output, Spring Boot's static locations
+ * and the build root with a one-year {@code immutable} cache header (and, unless
+ * {@code assetbust.compressed=false}, their precompressed variants to clients that accept them),
+ * and the other files under the build root as Spring Boot serves static files. Both mappings sit just before Boot's own static resource mapping.
  */
 @AutoConfiguration(after = AssetbustAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -54,10 +57,11 @@ public final class AssetbustWebMvcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "hashedAssetHandlerMapping")
 	AssetHandlerMapping hashedAssetHandlerMapping(AssetManifest manifest, AssetbustProperties properties,
-			WebProperties webProperties, ResourceLoader resourceLoader) {
+			WebProperties webProperties, ResourceLoader resourceLoader,
+			ObjectProvider<StaticAssetMirror> staticAssets) {
 		ResourceHttpRequestHandler handler = properties.isCompressed() ? new PrecompressedResourceHandler()
 				: new ResourceHttpRequestHandler();
-		handler.setLocations(locations(properties, webProperties, resourceLoader));
+		handler.setLocations(locations(properties, webProperties, resourceLoader, staticAssets.getIfAvailable()));
 		if (properties.isCacheControl()) {
 			handler.setCacheControl(IMMUTABLE);
 		}
@@ -88,8 +92,12 @@ public final class AssetbustWebMvcAutoConfiguration {
 	}
 
 	private static List<Resource> locations(AssetbustProperties properties, WebProperties webProperties,
-			ResourceLoader resourceLoader) {
+			ResourceLoader resourceLoader, StaticAssetMirror mirror) {
 		List<Resource> locations = new ArrayList<>();
+		if (mirror != null) {
+			// first: the only place its hashed copies are, so they need no class path lookup that misses
+			locations.add(new FileSystemResource(mirror.folder() + "/"));
+		}
 		for (String location : webProperties.getResources().getStaticLocations()) {
 			locations.add(resourceLoader.getResource(folder(location)));
 		}

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.core.BuildOptions;
 import io.github.assetbust.spring.AssetManifest;
 import io.github.assetbust.spring.AssetResolver;
 import io.github.assetbust.spring.ManifestLoadException;
@@ -15,9 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -26,12 +27,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @ExtendWith(OutputCaptureExtension.class)
 class AssetbustAutoConfigurationTests {
-
-	private static final ApplicationArguments NO_ARGS = new DefaultApplicationArguments();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
 		.of(AssetbustAutoConfiguration.class, AssetbustThymeleafAutoConfiguration.class, BootAutoConfigurations.thymeleaf()));
@@ -200,22 +198,36 @@ class AssetbustAutoConfigurationTests {
 	@Test
 	void hasNoStartupBuildByDefault() {
 		this.runner.withPropertyValues("assetbust.build.root=file:" + this.root)
-			.run((context) -> assertThat(context).doesNotHaveBean(AssetBuildRunner.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(AssetBuildInitializer.class));
 	}
 
 	@Test
-	void buildsTheManifestAtStartupWhenAsked() throws Exception {
+	void buildsTheManifestWhileTheContextStartsWhenAsked() throws Exception {
 		site();
 		this.runner.withPropertyValues("assetbust.build.on-startup=true", "assetbust.build.root=file:" + this.root)
 			.run((context) -> {
-				assertThat(context).hasSingleBean(AssetBuildRunner.class);
-				AssetResolver assets = context.getBean(AssetResolver.class);
-				assertThat(assets.url("css/main.css")).isEqualTo("/css/main.css");
-				context.getBean(AssetBuildRunner.class).run(NO_ARGS);
+				assertThat(context).hasSingleBean(AssetBuildInitializer.class);
 				assertThat(this.root.resolve("asset-manifest.json")).isRegularFile();
+				AssetResolver assets = context.getBean(AssetResolver.class);
 				assertThat(assets.url("main.css")).matches("/css/main-[0-9a-f]{32}\\.css");
 				assertThat(this.root.resolve(assets.url("main.css").substring(1))).isRegularFile();
 			});
+	}
+
+	@Test
+	void logsOneLineWithTheCountsAndTimeOfTheStartupBuild(CapturedOutput output) throws Exception {
+		site();
+		Files.createDirectories(this.root.resolve("img"));
+		Files.write(this.root.resolve("img/logo.png"), new byte[] { 1, 2, 3 });
+		Files.writeString(this.root.resolve("css/main.css"), "h1 { background: url(../img/logo.png); }",
+				StandardCharsets.UTF_8);
+		this.runner.withPropertyValues("assetbust.build.on-startup=true", "assetbust.build.root=file:" + this.root)
+			.run((context) -> assertThat(output.getAll().lines().filter((line) -> line.contains(" INFO ")
+					&& line.contains(AssetBuildInitializer.class.getSimpleName())))
+				.singleElement()
+				.asString()
+				.containsPattern("Hashed 2 assets in " + this.root + " in \\d+ ms \\(2 hashed copies written, "
+						+ "1 references rewritten, 0 broken\\)"));
 	}
 
 	@Test
@@ -226,7 +238,6 @@ class AssetbustAutoConfigurationTests {
 			.withPropertyValues("assetbust.build.on-startup=true", "assetbust.build.root=" + this.root,
 					"assetbust.build.algorithm=sha256", "assetbust.build.exclude=**/skip.css")
 			.run((context) -> {
-				context.getBean(AssetBuildRunner.class).run(NO_ARGS);
 				AssetResolver assets = context.getBean(AssetResolver.class);
 				assertThat(assets.url("main.css")).matches("/css/main-[0-9a-f]{64}\\.css");
 				assertThat(assets.url("css/skip.css")).isEqualTo("/css/skip.css");
@@ -238,12 +249,11 @@ class AssetbustAutoConfigurationTests {
 		site();
 		this.runner.withPropertyValues("assetbust.build.on-startup=true", "assetbust.build.root=file:" + this.root)
 			.run((context) -> {
-				AssetBuildRunner runner = context.getBean(AssetBuildRunner.class);
-				runner.run(NO_ARGS);
 				String hashed = context.getBean(AssetResolver.class).url("main.css");
+				assertThat(hashed).matches("/css/main-[0-9a-f]{32}\\.css");
 				Files.delete(this.root.resolve("asset-manifest.json"));
 				Files.createDirectory(this.root.resolve("asset-manifest.json"));
-				runner.run(NO_ARGS);
+				context.getBean(AssetBuildInitializer.class).afterPropertiesSet();
 				assertThat(output.getAll()).contains("Asset build failed: The manifest " + this.root.resolve("asset-manifest.json") + " is a folder")
 					.contains("still using the previous manifest (1 assets)");
 				assertThat(context.getBean(AssetResolver.class).url("main.css")).isEqualTo(hashed);
@@ -251,13 +261,18 @@ class AssetbustAutoConfigurationTests {
 	}
 
 	@Test
-	void strictStartupBuildFailsOnAMissingRoot() {
+	void strictStartupBuildStopsTheApplicationOnAMissingRoot() {
 		this.runner
 			.withPropertyValues("assetbust.strict=true", "assetbust.build.on-startup=true",
 					"assetbust.build.root=file:" + this.root.resolve("missing"))
-			.run((context) -> assertThatExceptionOfType(AssetbustException.class)
-				.isThrownBy(() -> context.getBean(AssetBuildRunner.class).run(NO_ARGS))
-				.withMessage("Asset root " + this.root.resolve("missing") + " does not exist"));
+			.run((context) -> {
+				assertThat(context).getFailure()
+					.hasRootCauseMessage("Asset root " + this.root.resolve("missing") + " does not exist");
+				FailureAnalysis analysis = new AssetBuildFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription())
+					.isEqualTo("Asset build failed: Asset root " + this.root.resolve("missing") + " does not exist");
+				assertThat(analysis.getAction()).contains("assetbust.strict=false");
+			});
 	}
 
 	@Test
@@ -266,14 +281,14 @@ class AssetbustAutoConfigurationTests {
 			.withPropertyValues("assetbust.build.on-startup=true",
 					"assetbust.build.root=file:" + this.root.resolve("missing"))
 			.run((context) -> {
-				context.getBean(AssetBuildRunner.class).run(NO_ARGS);
+				assertThat(context).hasNotFailed();
 				assertThat(output.getAll())
 					.contains("Asset build failed: Asset root " + this.root.resolve("missing") + " does not exist");
 			});
 	}
 
 	@Test
-	void strictStartupBuildFailsOnABrokenCssReference() throws IOException {
+	void strictStartupBuildStopsTheApplicationOnABrokenCssReference() throws IOException {
 		site();
 		Files.writeString(this.root.resolve("css/main.css"), "body { background: url(../img/gone.png); }",
 				StandardCharsets.UTF_8);
@@ -281,9 +296,10 @@ class AssetbustAutoConfigurationTests {
 			.withPropertyValues("assetbust.strict=true", "assetbust.build.on-startup=true",
 					"assetbust.build.root=file:" + this.root)
 			.run((context) -> {
-				assertThatExceptionOfType(AssetbustException.class)
-					.isThrownBy(() -> context.getBean(AssetBuildRunner.class).run(NO_ARGS))
-					.withMessageContaining("css/main.css line 1: '../img/gone.png' points at img/gone.png");
+				assertThat(context).getFailure()
+					.hasRootCauseInstanceOf(AssetbustException.class)
+					.hasMessageContaining("Asset build failed: 1 reference cannot be resolved (strict mode)")
+					.hasMessageContaining("css/main.css line 1: '../img/gone.png' points at img/gone.png");
 				assertThat(this.root.resolve("asset-manifest.json")).doesNotExist();
 			});
 	}
@@ -298,12 +314,32 @@ class AssetbustAutoConfigurationTests {
 				StandardCharsets.UTF_8);
 		this.runner.withPropertyValues("assetbust.build.on-startup=true", "assetbust.build.root=file:" + this.root)
 			.run((context) -> {
-				context.getBean(AssetBuildRunner.class).run(NO_ARGS);
 				AssetResolver assets = context.getBean(AssetResolver.class);
 				String css = Files.readString(this.root.resolve(assets.url("main.css").substring(1)));
 				assertThat(css).contains("url(../img/logo-").doesNotContain("url(../img/logo.png)")
 					.contains("url(../img/gone.png)");
 				assertThat(output.getAll()).contains("css/main.css line 1: '../img/gone.png' points at img/gone.png");
+			});
+	}
+
+	@Test
+	void theStartupBuildRunsWhenBeansAreLazy() throws IOException {
+		site();
+		this.runner.withInitializer((context) -> context.addBeanFactoryPostProcessor(
+				new LazyInitializationBeanFactoryPostProcessor()))
+			.withPropertyValues("assetbust.build.on-startup=true", "assetbust.build.root=file:" + this.root)
+			.run((context) -> assertThat(this.root.resolve("asset-manifest.json")).isRegularFile());
+	}
+
+	@Test
+	void aUserStartupBuildWins() throws IOException {
+		site();
+		this.runner.withUserConfiguration(UserInitializerConfiguration.class)
+			.withPropertyValues("assetbust.build.on-startup=true", "assetbust.build.root=file:" + this.root)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(AssetBuildInitializer.class);
+				assertThat(context.getBean(AssetBuildInitializer.class)).isInstanceOf(UserInitializer.class);
+				assertThat(this.root.resolve("asset-manifest.json")).doesNotExist();
 			});
 	}
 
@@ -322,6 +358,29 @@ class AssetbustAutoConfigurationTests {
 		this.runner.withPropertyValues("assetbust.build.on-startup=true")
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining("assetbust.build.on-startup=true needs assetbust.build.root"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserInitializerConfiguration {
+
+		@Bean
+		UserInitializer userInitializer(AssetManifest manifest) {
+			return new UserInitializer(manifest);
+		}
+
+	}
+
+	/** Builds nothing. */
+	static class UserInitializer extends AssetBuildInitializer {
+
+		UserInitializer(AssetManifest manifest) {
+			super(BuildOptions.forRoot(Path.of("unused")), manifest, false);
+		}
+
+		@Override
+		public void afterPropertiesSet() {
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -19,7 +19,7 @@ class ConfigurationMetadataTests {
 	private static final List<String> PROPERTIES = List.of("assetbust.enabled", "assetbust.manifest",
 			"assetbust.url-prefix", "assetbust.strict", "assetbust.reload", "assetbust.cache-control",
 			"assetbust.integrity", "assetbust.rewrite-links", "assetbust.mode", "assetbust.build.on-startup",
-			"assetbust.build.root", "assetbust.build.include",
+			"assetbust.build.root", "assetbust.build.output", "assetbust.build.include",
 			"assetbust.build.exclude", "assetbust.build.algorithm", "assetbust.build.keep",
 			"assetbust.build.max-age", "assetbust.compressed", "assetbust.build.compress");
 

@@ -1,8 +1,11 @@
 package io.github.assetbust.autoconfigure;
 
+import java.nio.file.Path;
+
 import io.github.assetbust.web.AssetUrlEncodingFilter;
 import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -18,8 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** When the link-rewriting filter is registered, and that a user's own one wins. */
 class RewriteLinksAutoConfigurationTests {
 
-	private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(AssetbustAutoConfiguration.class, AssetbustWebMvcAutoConfiguration.class));
+	/** Where the zero-configuration build of the test class path's static files goes. */
+	@TempDir
+	static Path output;
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(AssetbustAutoConfiguration.class, AssetbustWebMvcAutoConfiguration.class))
+		.withPropertyValues("assetbust.build.output=" + output);
 
 	@Test
 	void isOffByDefault() {
