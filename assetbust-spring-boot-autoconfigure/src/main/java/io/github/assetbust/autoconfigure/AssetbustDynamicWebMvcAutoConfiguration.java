@@ -1,15 +1,13 @@
 package io.github.assetbust.autoconfigure;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Predicate;
 
 import io.github.assetbust.core.AssetPath;
 import io.github.assetbust.spring.AssetLocations;
 import io.github.assetbust.spring.ContentDigests;
 import io.github.assetbust.web.AssetHandlerMapping;
-import io.github.assetbust.web.AssetLocationsResourceResolver;
+import io.github.assetbust.web.AssetResourceHandler;
 import io.github.assetbust.web.ContentDigestVersionStrategy;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,8 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.DispatcherServlet;
-import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
-import org.springframework.web.servlet.resource.ResourceResolver;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
@@ -50,7 +46,7 @@ public final class AssetbustDynamicWebMvcAutoConfiguration {
 			AssetbustProperties properties) {
 		VersionResourceResolver versions = new VersionResourceResolver()
 			.addVersionStrategy(new ContentDigestVersionStrategy(digests), "/**");
-		ResourceHttpRequestHandler handler = handler(locations, versions);
+		AssetResourceHandler handler = new AssetResourceHandler(locations, false, versions);
 		if (properties.isCacheControl()) {
 			handler.setCacheControl(AssetbustWebMvcAutoConfiguration.IMMUTABLE);
 		}
@@ -60,7 +56,7 @@ public final class AssetbustDynamicWebMvcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "dynamicPlainAssetHandlerMapping")
 	AssetHandlerMapping dynamicPlainAssetHandlerMapping(AssetLocations locations, ContentDigests digests) {
-		ResourceHttpRequestHandler handler = handler(locations);
+		AssetResourceHandler handler = new AssetResourceHandler(locations, false);
 		handler.setCacheControl(CacheControl.noCache());
 		handler.setEtagGenerator((resource) -> {
 			try {
@@ -73,16 +69,6 @@ public final class AssetbustDynamicWebMvcAutoConfiguration {
 		return new AssetHandlerMapping(aFile(locations), handler, BEFORE_STATIC_RESOURCES + 1);
 	}
 
-	/** A handler whose chain ends in the lookup the {@code assets} resolver uses, after {@code first}. */
-	private static ResourceHttpRequestHandler handler(AssetLocations locations, ResourceResolver... first) {
-		List<ResourceResolver> resolvers = new ArrayList<>(List.of(first));
-		resolvers.add(new AssetLocationsResourceResolver(locations));
-		ResourceHttpRequestHandler handler = new ResourceHttpRequestHandler();
-		handler.setLocations(locations.folders());
-		handler.setResourceResolvers(resolvers);
-		return handler;
-	}
-
 	/** {@code css/main-<32 hex>.css} where {@code css/main.css} is a file. */
 	private static Predicate<String> hashedCopyOfAFile(AssetLocations locations) {
 		return (path) -> {
@@ -92,14 +78,7 @@ public final class AssetbustDynamicWebMvcAutoConfiguration {
 	}
 
 	private static Predicate<String> aFile(AssetLocations locations) {
-		return (path) -> {
-			try {
-				return locations.find(AssetPath.of(path)) != null;
-			}
-			catch (RuntimeException ex) {
-				return false;
-			}
-		};
+		return (path) -> locations.find(path) != null;
 	}
 
 }

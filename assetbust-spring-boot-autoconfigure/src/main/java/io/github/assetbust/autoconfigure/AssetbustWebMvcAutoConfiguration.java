@@ -1,20 +1,17 @@
 package io.github.assetbust.autoconfigure;
 
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
-import io.github.assetbust.core.AssetPath;
+import io.github.assetbust.spring.AssetLocations;
 import io.github.assetbust.spring.AssetManifest;
 import io.github.assetbust.spring.StaticAssetMirror;
 import io.github.assetbust.web.AssetHandlerMapping;
 import io.github.assetbust.web.AssetLinkRewriter;
+import io.github.assetbust.web.AssetResourceHandler;
 import io.github.assetbust.web.AssetUrlEncodingFilter;
 import jakarta.servlet.DispatcherType;
-import io.github.assetbust.web.PrecompressedResourceHandler;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,12 +25,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.CacheControl;
+import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.DispatcherServlet;
-import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 /**
  * Serves hashed copies from the zero-configuration build's output, Spring Boot's static locations
@@ -59,9 +54,9 @@ public final class AssetbustWebMvcAutoConfiguration {
 	AssetHandlerMapping hashedAssetHandlerMapping(AssetManifest manifest, AssetbustProperties properties,
 			WebProperties webProperties, ResourceLoader resourceLoader,
 			ObjectProvider<StaticAssetMirror> staticAssets) {
-		ResourceHttpRequestHandler handler = properties.isCompressed() ? new PrecompressedResourceHandler()
-				: new ResourceHttpRequestHandler();
-		handler.setLocations(locations(properties, webProperties, resourceLoader, staticAssets.getIfAvailable()));
+		AssetResourceHandler handler = new AssetResourceHandler(
+				locations(properties, webProperties, resourceLoader, staticAssets.getIfAvailable()),
+				properties.isCompressed());
 		if (properties.isCacheControl()) {
 			handler.setCacheControl(IMMUTABLE);
 		}
@@ -83,53 +78,31 @@ public final class AssetbustWebMvcAutoConfiguration {
 	@ConditionalOnProperty("assetbust.build.root")
 	@ConditionalOnMissingBean(name = "assetRootHandlerMapping")
 	AssetHandlerMapping assetRootHandlerMapping(AssetbustProperties properties, ResourceLoader resourceLoader) {
-		Path root = Locations.path(properties.getBuild().getRoot(), "assetbust.build.root", resourceLoader)
-			.toAbsolutePath()
-			.normalize();
-		ResourceHttpRequestHandler handler = new ResourceHttpRequestHandler();
-		handler.setLocations(List.of(Locations.resource(folder(root.toString()), resourceLoader)));
-		return new AssetHandlerMapping((path) -> isFileInside(root, path), handler, BEFORE_STATIC_RESOURCES + 1);
+		AssetLocations root = AssetLocations.root(buildRoot(properties, resourceLoader));
+		AssetResourceHandler handler = new AssetResourceHandler(root, false);
+		return new AssetHandlerMapping((path) -> root.find(path) != null, handler, BEFORE_STATIC_RESOURCES + 1);
 	}
 
-	private static List<Resource> locations(AssetbustProperties properties, WebProperties webProperties,
+	/**
+	 * Where hashed copies are, in lookup order: the zero-configuration output (the only place its
+	 * copies are, so they need no class path lookup that misses), Spring Boot's static locations,
+	 * the build root.
+	 */
+	private static AssetLocations locations(AssetbustProperties properties, WebProperties webProperties,
 			ResourceLoader resourceLoader, StaticAssetMirror mirror) {
-		List<Resource> locations = new ArrayList<>();
+		AssetLocations locations = AssetLocations.of(Arrays.asList(webProperties.getResources().getStaticLocations()),
+				resourceLoader);
 		if (mirror != null) {
-			// first: the only place its hashed copies are, so they need no class path lookup that misses
-			locations.add(new FileSystemResource(mirror.folder() + "/"));
+			locations = AssetLocations.root(mirror.folder()).then(locations);
 		}
-		for (String location : webProperties.getResources().getStaticLocations()) {
-			locations.add(resourceLoader.getResource(folder(location)));
-		}
-		String root = properties.getBuild().getRoot();
-		if (root != null && !root.isBlank()) {
-			locations.add(Locations.resource(folder(root), resourceLoader));
+		if (StringUtils.hasText(properties.getBuild().getRoot())) {
+			locations = locations.then(AssetLocations.root(buildRoot(properties, resourceLoader)));
 		}
 		return locations;
 	}
 
-	/** Resource handlers resolve paths relative to a location, which only works if it ends in '/'. */
-	private static String folder(String location) {
-		return location.endsWith("/") ? location : location + "/";
-	}
-
-	/**
-	 * Whether {@code path} is a regular file under {@code root}, with no link leading outside it
-	 * and no hidden segment: dotfiles (the build's state and lock among them) are not served.
-	 */
-	static boolean isFileInside(Path root, String path) {
-		try {
-			AssetPath asset = AssetPath.of(path);
-			if (asset.toString().startsWith(".") || asset.toString().contains("/.")) {
-				return false;
-			}
-			Path file = asset.resolveAgainst(root);
-			return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-					&& file.toRealPath().startsWith(root.toRealPath());
-		}
-		catch (Exception ex) {
-			return false;
-		}
+	private static Path buildRoot(AssetbustProperties properties, ResourceLoader resourceLoader) {
+		return Locations.path(properties.getBuild().getRoot(), "assetbust.build.root", resourceLoader);
 	}
 
 }

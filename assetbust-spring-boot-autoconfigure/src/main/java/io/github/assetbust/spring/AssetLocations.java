@@ -1,24 +1,25 @@
 package io.github.assetbust.spring;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import io.github.assetbust.core.AssetPath;
+import io.github.assetbust.core.AssetRoot;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * The folders in which dynamic mode finds live asset files, in order: the first one with a
- * readable file at a path has it, as when Spring's resource handler serves the path. Dotfiles are
- * never assets, and a file-system root never hands out a file through a link that leads out of it,
- * the rule the build root follows in manifest mode too.
+ * The folders asset files are served from, in order: the first one with a file at a path has it,
+ * as when Spring's resource handler serves the path. Every lookup follows {@link AssetRoot}'s
+ * rule: no dotfile, no link, nothing reached through a link out of the folder, in a file-system
+ * root and in a class path folder on disk alike (a jar holds no links). Hashed copies, their
+ * precompressed variants, originals under a build root and the live files of dynamic mode are all
+ * found here, so no path serves what another refuses.
  */
 public final class AssetLocations {
 
@@ -31,7 +32,8 @@ public final class AssetLocations {
 	/** An asset root on the file system, such as {@code assetbust.build.root}. */
 	public static AssetLocations root(Path root) {
 		Path absolute = root.toAbsolutePath().normalize();
-		return new AssetLocations(List.of(new Location(absolute + "/", new FileSystemResource(absolute + "/"), absolute)));
+		return new AssetLocations(List.of(new Location(absolute + "/", new FileSystemResource(absolute + "/"),
+				AssetRoot.serving(absolute))));
 	}
 
 	/**
@@ -47,10 +49,20 @@ public final class AssetLocations {
 		return new AssetLocations(folders);
 	}
 
-	/** The readable file at {@code path} in the first location that has one, or {@code null}. */
+	/** These locations, then {@code others}. */
+	public AssetLocations then(AssetLocations others) {
+		List<Location> all = new ArrayList<>(this.locations);
+		all.addAll(others.locations);
+		return new AssetLocations(all);
+	}
+
+	/**
+	 * The file at {@code path} in the first location that has one the rule allows, or
+	 * {@code null}. A file on disk comes back as a resource whose siblings (the precompressed
+	 * variants Spring looks up with {@code createRelative}) follow the rule too.
+	 */
 	public Resource find(AssetPath path) {
-		String value = path.toString();
-		if (value.startsWith(".") || value.contains("/.")) {
+		if (AssetRoot.refusedName(path) != null) {
 			return null;
 		}
 		for (Location location : this.locations) {
@@ -60,6 +72,16 @@ public final class AssetLocations {
 			}
 		}
 		return null;
+	}
+
+	/** The file at {@code path}, a root-relative URL path already decoded; {@code null} if none. */
+	public Resource find(String path) {
+		try {
+			return find(AssetPath.of(path));
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/** The folders, in lookup order. */
@@ -75,36 +97,37 @@ public final class AssetLocations {
 
 	/**
 	 * One folder.
-	 * @param root the folder as a file-system path when it is a root that no link may lead out
-	 * of; {@code null} for Spring locations, which may span several classpath entries
+	 * @param root the folder as a file-system root; {@code null} for Spring locations, which may
+	 * span several class path entries
 	 */
-	private record Location(String name, Resource folder, Path root) {
+	private record Location(String name, Resource folder, AssetRoot root) {
 
 		Resource find(AssetPath path) {
-			return (this.root != null) ? findUnderRoot(path) : findRelative(path);
-		}
-
-		private Resource findUnderRoot(AssetPath path) {
-			try {
-				Path file = path.resolveAgainst(this.root);
-				boolean inside = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-						&& file.toRealPath().startsWith(this.root.toRealPath());
-				return inside ? new FileSystemResource(file) : null;
-			}
-			catch (IOException ex) {
-				return null;
-			}
+			return (this.root != null) ? RootedFileResource.of(this.root, path) : findRelative(path);
 		}
 
 		private Resource findRelative(AssetPath path) {
 			try {
 				Resource file = this.folder.createRelative(path.toString());
+				if (file.isFile()) {
+					// a class path folder on disk (target/classes): the same rule as any root
+					return RootedFileResource.of(AssetRoot.serving(rootOf(file.getFile().toPath(), path)), path);
+				}
 				// isReadable() is false for folders, in a jar as on disk
 				return (file.exists() && file.isReadable()) ? file : null;
 			}
 			catch (IOException ex) {
 				return null;
 			}
+		}
+
+		/** The folder {@code file} is {@code path} under: {@code /app/static} for {@code /app/static/css/x.css}. */
+		private static Path rootOf(Path file, AssetPath path) {
+			Path root = file;
+			for (int segments = path.toString().split("/").length; segments > 0; segments--) {
+				root = root.getParent();
+			}
+			return root;
 		}
 
 	}
