@@ -104,6 +104,13 @@ class AssetsBeanInRestrictedPositionsTests {
 	}
 
 	@Test
+	void theAssetsAttributesNeedNoNamespaceDeclarationAndHaveADataForm() {
+		assertThat(render("<html><head><link assets:href=\"main.css\"><link data-assets-href=\"main.css\"></head></html>"))
+			.isEqualTo("<html><head><link href=\"" + hashed("css/main.css") + "\"><link href=\"" + hashed("css/main.css")
+					+ "\"></head></html>");
+	}
+
+	@Test
 	void thAttr() {
 		assertThat(render("<link th:attr=\"href=${@assets.url('main.css')}\">"))
 			.isEqualTo("<link href=\"" + hashed("css/main.css") + "\">");
