@@ -47,6 +47,16 @@ class ManifestStoreTest {
 		return out.toString(StandardCharsets.UTF_8);
 	}
 
+	private static byte[] bytes(Manifest manifest) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ManifestStore.write(manifest, out);
+		return out.toByteArray();
+	}
+
+	private static Manifest read(byte[] json) throws IOException {
+		return ManifestStore.read(new ByteArrayInputStream(json), "test");
+	}
+
 	// writing and reading back
 
 	@Test
@@ -98,6 +108,22 @@ class ManifestStoreTest {
 		assertThat(json).isEqualTo(json(sorted));
 		assertThat(json.indexOf("\"css/main.css\"")).isLessThan(json.indexOf("\"img/"))
 			.isLessThan(json.indexOf("\"js/app.min.js\""));
+	}
+
+	@Test
+	void writesTheSameBytesAsEarlierReleases() throws IOException {
+		assertThat(bytes(FormatFixtures.manifest())).isEqualTo(FormatFixtures.bytes("manifest-v1.json"));
+		assertThat(bytes(FormatFixtures.reproducibleManifest()))
+			.isEqualTo(FormatFixtures.bytes("manifest-v1-reproducible.json"));
+		assertThat(bytes(Manifest.empty())).isEqualTo(FormatFixtures.bytes("manifest-v1-empty.json"));
+	}
+
+	@Test
+	void readsWhatEarlierReleasesWrote() throws IOException {
+		assertThat(read(FormatFixtures.bytes("manifest-v1.json"))).isEqualTo(FormatFixtures.manifest());
+		assertThat(read(FormatFixtures.bytes("manifest-v1-reproducible.json")))
+			.isEqualTo(FormatFixtures.reproducibleManifest());
+		assertThat(read(FormatFixtures.bytes("manifest-v1-empty.json"))).isEqualTo(Manifest.empty());
 	}
 
 	@Test
