@@ -107,11 +107,11 @@ class BadInputIT {
 	static Stream<Arguments> brokenManifests() {
 		return Stream.of(
 				Arguments.of("malformed", "{ not json",
-						"Unexpected character ('n' (code 110)): was expecting double-quote to start property name "
+						"Unexpected character ('n' (code 110)): was expecting double-quote to start field name "
 								+ "(line 1, column 3)"),
 				// a manifest like the first build's, cut off inside the "path" of its first entry
 				Arguments.of("truncated", "{\n  \"version\": 1,\n  \"algorithm\": \"md5\",\n  \"assets\": {\n"
-						+ "    \"css/main.css\": {\n      \"path\": \"css/main-", "Unexpected end-of-input in VALUE_STRING"));
+						+ "    \"css/main.css\": {\n      \"path\": \"css/main-", "Unexpected end-of-input: was expecting closing quote for a string value (line 6, column 25)"));
 	}
 
 	@Test

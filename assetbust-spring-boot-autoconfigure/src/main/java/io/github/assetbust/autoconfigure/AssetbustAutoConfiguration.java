@@ -42,7 +42,6 @@ public final class AssetbustAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AssetManifest assetManifest(AssetbustProperties properties, ResourceLoader resourceLoader) {
-		JacksonAnnotationsCheck.verify();
 		String location = properties.effectiveManifest();
 		AssetManifest manifest = new AssetManifest(Locations.resource(location, resourceLoader), location);
 		loadAtStartup(manifest, properties);
