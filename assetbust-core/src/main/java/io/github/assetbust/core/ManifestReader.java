@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,13 +35,13 @@ final class ManifestReader {
 	private boolean versioned;
 
 	/** The entries of "assets", or {@code null} while there was none. */
-	private SortedMap<AssetPath, ManifestEntry> assets;
+	private SortedAssets.Builder assets;
 
 	/** What was wrong before a "version" was read, should one follow. */
 	private ManifestFormatException versionedProblem;
 
 	/** The top-level strings as a flat manifest, until the root is known not to be one. */
-	private SortedMap<AssetPath, ManifestEntry> flat = new TreeMap<>();
+	private SortedAssets.Builder flat = new SortedAssets.Builder();
 
 	/** Why the root cannot be a flat manifest, if no "version" shows it is a v1 one. */
 	private ManifestFormatException flatProblem;
@@ -170,7 +168,7 @@ final class ManifestReader {
 			if (value != JsonToken.START_OBJECT) {
 				throw fail("\"assets\" must be a JSON object");
 			}
-			this.assets = new TreeMap<>();
+			this.assets = new SortedAssets.Builder();
 			while (this.parser.nextToken() == JsonToken.FIELD_NAME) {
 				readEntry(this.parser.currentName());
 			}
@@ -232,18 +230,18 @@ final class ManifestReader {
 		if (this.assets == null) {
 			throw fail("\"assets\" must be a JSON object");
 		}
-		return new Manifest(this.algorithm, this.generated, this.assets);
+		return new Manifest(this.algorithm, this.generated, this.assets.build());
 	}
 
 	private Manifest flat() {
 		if (this.flatProblem != null) {
 			throw this.flatProblem;
 		}
-		return new Manifest(null, null, this.flat);
+		return new Manifest(null, null, this.flat.build());
 	}
 
-	private void put(SortedMap<AssetPath, ManifestEntry> entries, AssetPath key, ManifestEntry entry) {
-		if (entries.putIfAbsent(key, entry) != null) {
+	private void put(SortedAssets.Builder entries, AssetPath key, ManifestEntry entry) {
+		if (!entries.add(key, entry)) {
 			throw fail("two entries name the asset \"" + key + "\" once their paths are normalised");
 		}
 	}
