@@ -27,12 +27,19 @@ public final class Urls {
 	 * {@code css/my%20file%231.css}.
 	 */
 	public static String encodePath(String path) {
+		// the common case, a path that needs no encoding, is answered without copying it
+		int first = 0;
+		while (first < path.length() && isPlain(path.charAt(first))) {
+			first++;
+		}
+		if (first == path.length()) {
+			return path;
+		}
 		StringBuilder out = null;
 		byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
 		for (int i = 0; i < bytes.length; i++) {
 			int c = bytes[i] & 0xff;
-			boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-					|| "-._~!$&'()*+,;=:@/".indexOf(c) >= 0;
+			boolean plain = isPlain(c);
 			if (plain && out == null) {
 				continue;
 			}
@@ -47,6 +54,12 @@ public final class Urls {
 			}
 		}
 		return (out != null) ? out.toString() : path;
+	}
+
+	/** Whether a path segment may hold {@code c} as it is (RFC 3986 pchar, but for percent-encodings). */
+	private static boolean isPlain(int c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+				|| (c < 0x80 && "-._~!$&'()*+,;=:@/".indexOf(c) >= 0);
 	}
 
 }

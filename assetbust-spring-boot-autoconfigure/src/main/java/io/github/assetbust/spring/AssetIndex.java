@@ -28,32 +28,53 @@ public final class AssetIndex {
 	private final Set<String> hashedPaths;
 
 	/** Keys that are a folder-by-extension guess ({@code main.css} for {@code css/main.css}). */
-	private final Set<String> guessedKeys = new HashSet<>();
+	private final Set<String> guessedKeys;
 
 	private AssetIndex(Manifest manifest, Set<AssetPath> retained) {
 		this.manifest = manifest;
-		this.targets = new HashMap<>(manifest.size() * 4);
-		this.hashedPaths = new HashSet<>(manifest.size() * 2 + retained.size() * 2);
+		// sized for what they will hold, so that a large manifest is never rehashed
+		int bareNames = 0;
+		for (AssetPath original : manifest.assets().keySet()) {
+			if (extensionFolderLength(original.toString()) > 0) {
+				bareNames++;
+			}
+		}
+		this.targets = new HashMap<>(capacity(2 * manifest.size() + 2 * bareNames));
+		this.hashedPaths = new HashSet<>(capacity(manifest.size() + retained.size()));
+		this.guessedKeys = new HashSet<>(capacity(2 * bareNames));
 		retained.forEach((path) -> this.hashedPaths.add(path.toString()));
-		manifest.assets().forEach((original, entry) -> {
-			Target target = Target.of(entry);
-			this.targets.put(original.toString(), target);
+		Target[] targets = new Target[manifest.size()];
+		int i = 0;
+		for (Map.Entry<AssetPath, ManifestEntry> asset : manifest.assets().entrySet()) {
+			String original = asset.getKey().toString();
+			Target target = Target.of(asset.getValue());
+			this.targets.put(original, target);
 			this.targets.put("/" + original, target);
-			this.hashedPaths.add(entry.path().toString());
-		});
+			this.hashedPaths.add(asset.getValue().path().toString());
+			targets[i++] = target;
+		}
 		// bare names come second, so that an exact key always wins over a folder-by-extension guess
-		manifest.assets().forEach((original, entry) -> {
-			String bare = withoutExtensionFolder(original);
-			if (bare != null) {
-				Target target = this.targets.get(original.toString());
+		i = 0;
+		for (AssetPath asset : manifest.assets().keySet()) {
+			Target target = targets[i++];
+			String original = asset.toString();
+			int folder = extensionFolderLength(original);
+			if (folder > 0) {
+				String bare = original.substring(folder);
 				if (this.targets.putIfAbsent(bare, target) == null) {
 					this.guessedKeys.add(bare);
 				}
-				if (this.targets.putIfAbsent("/" + bare, target) == null) {
-					this.guessedKeys.add("/" + bare);
+				String slashed = "/" + bare;
+				if (this.targets.putIfAbsent(slashed, target) == null) {
+					this.guessedKeys.add(slashed);
 				}
 			}
-		});
+		}
+	}
+
+	/** A {@link HashMap} capacity that holds {@code entries} without growing. */
+	private static int capacity(int entries) {
+		return (int) Math.min(Integer.MAX_VALUE, (long) Math.ceil(entries / 0.75));
 	}
 
 	public static AssetIndex of(Manifest manifest) {
@@ -72,11 +93,19 @@ public final class AssetIndex {
 		return EMPTY;
 	}
 
-	/** {@code main.css} for {@code css/main.css}; {@code null} when the folder is not the extension. */
-	private static String withoutExtensionFolder(AssetPath original) {
-		String prefix = original.extension() + "/";
-		String path = original.toString();
-		return (!original.extension().isEmpty() && path.startsWith(prefix)) ? path.substring(prefix.length()) : null;
+	/**
+	 * How long the folder named after the extension is that {@code path} starts with, with its
+	 * {@code /}: 4 for {@code css/main.css}, whose bare name is {@code main.css}; 0 when it starts
+	 * with no such folder. Works on the text in place, since it runs for every entry of a manifest.
+	 */
+	private static int extensionFolderLength(String path) {
+		int dot = path.lastIndexOf('.');
+		int extension = path.length() - dot - 1;
+		// a dot that starts the file name (.htaccess) or none at all is no extension
+		if (dot <= path.lastIndexOf('/') + 1 || extension == 0 || path.length() <= extension + 1) {
+			return 0;
+		}
+		return (path.charAt(extension) == '/' && path.regionMatches(0, path, dot + 1, extension)) ? extension + 1 : 0;
 	}
 
 	/** The target for a path as a template wrote it (no query or fragment), or {@code null}. */
