@@ -158,17 +158,17 @@ class BadInputIT {
 
 	static Stream<Arguments> entriesOutsideTheRoot() {
 		String escapes = "Malformed asset manifest MANIFEST: entry \"css/main.css\": Invalid asset path '%s': it escapes "
-				+ "the asset root";
+				+ "the asset root (line 1, column %d)";
 		return Stream.of(
 				Arguments.of("{\"version\": 1, \"algorithm\": \"md5\", \"assets\": {\"css/main.css\": {\"path\": \"../x.css\"}}}",
-						escapes.formatted("../x.css")),
+						escapes.formatted("../x.css", 72)),
 				Arguments.of("{\"version\": 1, \"algorithm\": \"md5\", \"assets\": {\"css/main.css\": "
 						+ "{\"path\": \"css/../../x-d41d8cd98f00b204e9800998ecf8427e.css\"}}}",
-						escapes.formatted("css/../../x-d41d8cd98f00b204e9800998ecf8427e.css")),
+						escapes.formatted("css/../../x-d41d8cd98f00b204e9800998ecf8427e.css", 72)),
 				Arguments.of("{\"version\": 1, \"assets\": {\"../x.css\": {\"path\": \"css/main.css\"}}}",
 						"Malformed asset manifest MANIFEST: entry \"../x.css\": Invalid asset path '../x.css': it escapes "
-								+ "the asset root"),
-				Arguments.of("{\"css/main.css\": \"../x.css\"}", escapes.formatted("../x.css")),
+								+ "the asset root (line 1, column 27)"),
+				Arguments.of("{\"css/main.css\": \"../x.css\"}", escapes.formatted("../x.css", 18)),
 				// an absolute path is taken from the root, never from the file system's root
 				Arguments.of("{\"version\": 1, \"assets\": {\"css/main.css\": {\"path\": \"/etc/hostname\"}}}",
 						"css/main.css: its hashed copy etc/hostname does not exist"));

@@ -114,6 +114,9 @@ final class ManifestReader {
 		this.versioned = true;
 		this.flat = null;
 		this.flatProblem = null;
+		if (this.versionedProblem != null) {
+			throw this.versionedProblem;
+		}
 		resolveMetadata();
 	}
 
@@ -224,9 +227,6 @@ final class ManifestReader {
 	}
 
 	private Manifest versioned() {
-		if (this.versionedProblem != null) {
-			throw this.versionedProblem;
-		}
 		if (this.assets == null) {
 			throw fail("\"assets\" must be a JSON object");
 		}
