@@ -253,6 +253,13 @@ class ManifestStoreTest {
 	}
 
 	@Test
+	void reportsTheFirstProblemBeforeTheVersionRatherThanOneAfterIt() throws IOException {
+		Path file = manifestFile("{\"assets\": {\"a.css\": 5}, \"algorithm\": [], \"version\": 1, \"generated\": \"yesterday\"}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining("entry \"a.css\" must be a JSON object (line 1, column 22)");
+	}
+
+	@Test
 	void checksTheAlgorithmAndTimeReadBeforeTheVersion() throws IOException {
 		Path algorithm = manifestFile("{\"algorithm\": \"crc32\", \"version\": 1, \"assets\": {}}");
 		assertThatThrownBy(() -> ManifestStore.read(algorithm)).isInstanceOf(ManifestFormatException.class)
