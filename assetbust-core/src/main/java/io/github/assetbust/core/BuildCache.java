@@ -110,6 +110,10 @@ final class BuildCache {
 			JsonToken value = json.nextToken();
 			if (name.equals("settings") && value == JsonToken.VALUE_STRING) {
 				written = json.getText();
+				if (!settings.equals(written)) {
+					// another digest setting: none of its entries can be reused, so none are read
+					return Map.of();
+				}
 			}
 			else if (name.equals("files")) {
 				require(value == JsonToken.START_OBJECT, "\"files\" is not an object");
