@@ -55,9 +55,17 @@ public final class JmhSummary {
 			if (name.startsWith("ManifestLoadBenchmark.")) {
 				System.out.printf(Locale.ROOT, "%-70s %10.1f %10.1f  %-6s %s%n",
 						"manifest load, " + name.substring(name.indexOf('.') + 1), result.score(), result.best(),
-						result.unit(), "goal: under 30 ms/op");
+						result.unit(), manifestLoadGoal(name));
 			}
 		});
+	}
+
+	/** Issue #7's goal for the built tree's 4,001 entries, issue #14's for a million. */
+	static String manifestLoadGoal(String name) {
+		if (name.contains("entries=1000000")) {
+			return "goal: under 3000 ms/op, in 1 GB (run with -jvmArgs -Xmx1g)";
+		}
+		return (!name.contains("entries=") || name.contains("entries=4001")) ? "goal: under 30 ms/op" : "";
 	}
 
 	private static void ratio(Map<String, Result> byName, String numerator, String denominator, String label,

@@ -50,4 +50,13 @@ class JmhSummaryTest {
 				new JmhSummary.Result("LookupBenchmark.assetbustHit", "avgt", 21.5, 0.5, 21.0, "ns/op"));
 	}
 
+	@Test
+	void holdsAManifestLoadToTheGoalOfItsSize() {
+		assertThat(JmhSummary.manifestLoadGoal("ManifestLoadBenchmark.loadCold")).contains("30 ms");
+		assertThat(JmhSummary.manifestLoadGoal("ManifestLoadBenchmark.loadCold (entries=4001)")).contains("30 ms");
+		assertThat(JmhSummary.manifestLoadGoal("ManifestLoadBenchmark.loadWarm (entries=1000000)")).contains("3000 ms")
+			.contains("1 GB");
+		assertThat(JmhSummary.manifestLoadGoal("ManifestLoadBenchmark.loadWarm (entries=20000)")).isEmpty();
+	}
+
 }
