@@ -7,6 +7,19 @@ public final class Urls {
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
+	/**
+	 * Which ASCII characters a URL path may hold as they are, by code: a table, since the index
+	 * checks every character of every manifest entry.
+	 */
+	private static final boolean[] PLAIN = new boolean[0x80];
+
+	static {
+		for (char c = 0; c < PLAIN.length; c++) {
+			PLAIN[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+					|| "-._~!$&'()*+,;=:@/".indexOf(c) >= 0;
+		}
+	}
+
 	private Urls() {
 	}
 
@@ -58,8 +71,7 @@ public final class Urls {
 
 	/** Whether a path segment may hold {@code c} as it is (RFC 3986 pchar, but for percent-encodings). */
 	private static boolean isPlain(int c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-				|| (c < 0x80 && "-._~!$&'()*+,;=:@/".indexOf(c) >= 0);
+		return c < PLAIN.length && PLAIN[c];
 	}
 
 }
