@@ -32,44 +32,68 @@ public final class AssetIndex {
 
 	private AssetIndex(Manifest manifest, Set<AssetPath> retained) {
 		this.manifest = manifest;
-		// sized for what they will hold, so that a large manifest is never rehashed
+		int size = manifest.size();
+		String[] exact = new String[2 * size];
+		Target[] exactTargets = new Target[2 * size];
+		String[] hashed = new String[size + retained.size()];
 		int bareNames = 0;
-		for (AssetPath original : manifest.assets().keySet()) {
-			if (extensionFolderLength(original.toString()) > 0) {
-				bareNames++;
-			}
-		}
-		this.targets = new HashMap<>(capacity(2 * manifest.size() + 2 * bareNames));
-		this.hashedPaths = new HashSet<>(capacity(manifest.size() + retained.size()));
-		this.guessedKeys = new HashSet<>(capacity(2 * bareNames));
-		retained.forEach((path) -> this.hashedPaths.add(path.toString()));
-		Target[] targets = new Target[manifest.size()];
 		int i = 0;
 		for (Map.Entry<AssetPath, ManifestEntry> asset : manifest.assets().entrySet()) {
 			String original = asset.getKey().toString();
 			Target target = Target.of(asset.getValue());
-			this.targets.put(original, target);
-			this.targets.put("/" + original, target);
-			this.hashedPaths.add(asset.getValue().path().toString());
-			targets[i++] = target;
-		}
-		// bare names come second, so that an exact key always wins over a folder-by-extension guess
-		i = 0;
-		for (AssetPath asset : manifest.assets().keySet()) {
-			Target target = targets[i++];
-			String original = asset.toString();
-			int folder = extensionFolderLength(original);
-			if (folder > 0) {
-				String bare = original.substring(folder);
-				if (this.targets.putIfAbsent(bare, target) == null) {
-					this.guessedKeys.add(bare);
-				}
-				String slashed = "/" + bare;
-				if (this.targets.putIfAbsent(slashed, target) == null) {
-					this.guessedKeys.add(slashed);
-				}
+			exact[2 * i] = original;
+			exact[2 * i + 1] = "/" + original;
+			exactTargets[2 * i] = target;
+			exactTargets[2 * i + 1] = target;
+			hashed[i++] = asset.getValue().path().toString();
+			if (extensionFolderLength(original) > 0) {
+				bareNames++;
 			}
 		}
+		for (AssetPath path : retained) {
+			hashed[i++] = path.toString();
+		}
+		// bare names come second, so that an exact key always wins over a folder-by-extension guess
+		String[] bare = new String[2 * bareNames];
+		Target[] bareTargets = new Target[2 * bareNames];
+		int bareCount = 0;
+		for (int entry = 0; entry < size; entry++) {
+			String original = exact[2 * entry];
+			int folder = extensionFolderLength(original);
+			if (folder > 0) {
+				bare[bareCount] = original.substring(folder);
+				bare[bareCount + 1] = "/" + bare[bareCount];
+				bareTargets[bareCount] = exactTargets[2 * entry];
+				bareTargets[bareCount + 1] = exactTargets[2 * entry];
+				bareCount += 2;
+			}
+		}
+		// sized for what they will hold, so that a large manifest is never rehashed, and filled in
+		// the order of their tables' slots (see SlotOrder)
+		int targetsCapacity = capacity(exact.length + bare.length);
+		this.targets = new HashMap<>(targetsCapacity);
+		int targetsTable = SlotOrder.tableLength(targetsCapacity);
+		for (int key : SlotOrder.of(exact, exact.length, targetsTable)) {
+			this.targets.put(exact[key], exactTargets[key]);
+		}
+		String[] guessed = new String[bare.length];
+		int guessedCount = 0;
+		for (int key : SlotOrder.of(bare, bare.length, targetsTable)) {
+			if (this.targets.putIfAbsent(bare[key], bareTargets[key]) == null) {
+				guessed[guessedCount++] = bare[key];
+			}
+		}
+		this.hashedPaths = setOf(hashed, hashed.length);
+		this.guessedKeys = setOf(guessed, guessedCount);
+	}
+
+	private static Set<String> setOf(String[] keys, int count) {
+		int capacity = capacity(count);
+		Set<String> set = new HashSet<>(capacity);
+		for (int key : SlotOrder.of(keys, count, SlotOrder.tableLength(capacity))) {
+			set.add(keys[key]);
+		}
+		return set;
 	}
 
 	/** A {@link HashMap} capacity that holds {@code entries} without growing. */
