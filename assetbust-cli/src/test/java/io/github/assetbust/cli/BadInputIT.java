@@ -107,11 +107,11 @@ class BadInputIT {
 	static Stream<Arguments> brokenManifests() {
 		return Stream.of(
 				Arguments.of("malformed", "{ not json",
-						"Unexpected character ('n' (code 110)): was expecting double-quote to start property name "
+						"Unexpected character ('n' (code 110)): was expecting double-quote to start field name "
 								+ "(line 1, column 3)"),
 				// a manifest like the first build's, cut off inside the "path" of its first entry
 				Arguments.of("truncated", "{\n  \"version\": 1,\n  \"algorithm\": \"md5\",\n  \"assets\": {\n"
-						+ "    \"css/main.css\": {\n      \"path\": \"css/main-", "Unexpected end-of-input in VALUE_STRING"));
+						+ "    \"css/main.css\": {\n      \"path\": \"css/main-", "Unexpected end-of-input: was expecting closing quote for a string value (line 6, column 25)"));
 	}
 
 	@Test
@@ -158,17 +158,17 @@ class BadInputIT {
 
 	static Stream<Arguments> entriesOutsideTheRoot() {
 		String escapes = "Malformed asset manifest MANIFEST: entry \"css/main.css\": Invalid asset path '%s': it escapes "
-				+ "the asset root";
+				+ "the asset root (line 1, column %d)";
 		return Stream.of(
 				Arguments.of("{\"version\": 1, \"algorithm\": \"md5\", \"assets\": {\"css/main.css\": {\"path\": \"../x.css\"}}}",
-						escapes.formatted("../x.css")),
+						escapes.formatted("../x.css", 72)),
 				Arguments.of("{\"version\": 1, \"algorithm\": \"md5\", \"assets\": {\"css/main.css\": "
 						+ "{\"path\": \"css/../../x-d41d8cd98f00b204e9800998ecf8427e.css\"}}}",
-						escapes.formatted("css/../../x-d41d8cd98f00b204e9800998ecf8427e.css")),
+						escapes.formatted("css/../../x-d41d8cd98f00b204e9800998ecf8427e.css", 72)),
 				Arguments.of("{\"version\": 1, \"assets\": {\"../x.css\": {\"path\": \"css/main.css\"}}}",
 						"Malformed asset manifest MANIFEST: entry \"../x.css\": Invalid asset path '../x.css': it escapes "
-								+ "the asset root"),
-				Arguments.of("{\"css/main.css\": \"../x.css\"}", escapes.formatted("../x.css")),
+								+ "the asset root (line 1, column 27)"),
+				Arguments.of("{\"css/main.css\": \"../x.css\"}", escapes.formatted("../x.css", 18)),
 				// an absolute path is taken from the root, never from the file system's root
 				Arguments.of("{\"version\": 1, \"assets\": {\"css/main.css\": {\"path\": \"/etc/hostname\"}}}",
 						"css/main.css: its hashed copy etc/hostname does not exist"));

@@ -138,8 +138,15 @@ public final class AssetPath implements Comparable<AssetPath> {
 	 * when the path is not under the folder named after its extension.
 	 */
 	public String withoutExtensionFolder() {
-		String prefix = extension() + "/";
-		return (prefix.length() > 1 && this.value.startsWith(prefix)) ? this.value.substring(prefix.length()) : null;
+		String path = this.value;
+		int dot = path.lastIndexOf('.');
+		int extension = path.length() - dot - 1;
+		// in place, without the substrings extension() makes: it runs for every entry of a manifest
+		if (dot <= path.lastIndexOf('/') + 1 || extension == 0 || path.length() <= extension + 1
+				|| path.charAt(extension) != '/' || !path.regionMatches(0, path, dot + 1, extension)) {
+			return null;
+		}
+		return path.substring(extension + 1);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.github.assetbust.core;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,12 +18,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the last build learnt about each source file, so that a rebuild reuses the digest of a
@@ -34,8 +35,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class BuildCache {
 
 	private static final Logger logger = LoggerFactory.getLogger(BuildCache.class);
-
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	/** Outcomes that a rebuild cannot change while the file stays the same. */
 	private static final Set<ReferenceOutcome> STABLE = EnumSet.of(ReferenceOutcome.DATA_URI,
@@ -85,41 +84,110 @@ final class BuildCache {
 	/** Reads the cache at {@code file}; anything unexpected gives an empty cache. */
 	static BuildCache read(Path file, BuildOptions options) {
 		String settings = settings(options);
-		try (InputStream in = Files.newInputStream(file)) {
-			JsonNode root = MAPPER.readTree(in);
-			if (!settings.equals(root.path("settings").asString(""))) {
-				return new BuildCache(settings, Map.of());
-			}
-			Map<AssetPath, Entry> entries = new TreeMap<>();
-			for (Map.Entry<String, JsonNode> node : root.required("files").properties()) {
-				JsonNode value = node.getValue();
-				Map<ReferenceOutcome, Integer> outcomes = new EnumMap<>(ReferenceOutcome.class);
-				for (Map.Entry<String, JsonNode> outcome : value.path("outcomes").properties()) {
-					outcomes.put(ReferenceOutcome.valueOf(outcome.getKey()), outcome.getValue().asInt());
-				}
-				ManifestEntry copy = new ManifestEntry(AssetPath.of(value.required("path").asString()),
-						integrityOf(value), value.required("size").asLong());
-				Map<Compression, Boolean> variants = new EnumMap<>(Compression.class);
-				for (Map.Entry<String, JsonNode> variant : value.path("variants").properties()) {
-					variants.put(Compression.fromId(variant.getKey()), variant.getValue().asBoolean());
-				}
-				entries.put(AssetPath.of(node.getKey()),
-						new Entry(value.required("stamp").asString(), copy, outcomes, variants));
-			}
-			return new BuildCache(settings, entries);
+		try (InputStream in = Files.newInputStream(file); JsonParser json = Json.FACTORY.createParser(in)) {
+			return new BuildCache(settings, readEntries(json, settings));
 		}
 		catch (NoSuchFileException ex) {
 			return new BuildCache(settings, Map.of());
 		}
-		catch (IOException | JacksonException | IllegalArgumentException | AssetbustException ex) {
+		catch (JsonProcessingException ex) {
+			logger.warn("Ignoring the build cache {}: {}", file, Json.problem(ex));
+			return new BuildCache(settings, Map.of());
+		}
+		catch (IOException | IllegalArgumentException | AssetbustException ex) {
 			logger.warn("Ignoring the build cache {}: {}", file, ex.getMessage());
 			return new BuildCache(settings, Map.of());
 		}
 	}
 
-	private static String integrityOf(JsonNode value) {
-		String integrity = value.required("integrity").asString();
-		return integrity.isEmpty() ? null : integrity;
+	/** The entries of a cache written with {@code settings}; none if it was written with others. */
+	private static Map<AssetPath, Entry> readEntries(JsonParser json, String settings) throws IOException {
+		String written = null;
+		Map<AssetPath, Entry> entries = null;
+		require(json.nextToken() == JsonToken.START_OBJECT, "not a JSON object");
+		while (json.nextToken() == JsonToken.FIELD_NAME) {
+			String name = json.currentName();
+			JsonToken value = json.nextToken();
+			if (name.equals("settings") && value == JsonToken.VALUE_STRING) {
+				written = json.getText();
+				if (!settings.equals(written)) {
+					// another digest setting: none of its entries can be reused, so none are read
+					return Map.of();
+				}
+			}
+			else if (name.equals("files")) {
+				require(value == JsonToken.START_OBJECT, "\"files\" is not an object");
+				entries = new TreeMap<>();
+				while (json.nextToken() == JsonToken.FIELD_NAME) {
+					AssetPath asset = AssetPath.of(json.currentName());
+					entries.put(asset, readEntry(json, asset));
+				}
+			}
+			else {
+				json.skipChildren();
+			}
+		}
+		if (!settings.equals(written)) {
+			return Map.of();
+		}
+		require(entries != null, "no \"files\"");
+		return entries;
+	}
+
+	private static Entry readEntry(JsonParser json, AssetPath asset) throws IOException {
+		require(json.nextToken() == JsonToken.START_OBJECT, asset + " is not an object");
+		String stamp = null;
+		String path = null;
+		String integrity = null;
+		long size = -1;
+		Map<ReferenceOutcome, Integer> outcomes = new EnumMap<>(ReferenceOutcome.class);
+		Map<Compression, Boolean> variants = new EnumMap<>(Compression.class);
+		while (json.nextToken() == JsonToken.FIELD_NAME) {
+			String name = json.currentName();
+			JsonToken value = json.nextToken();
+			switch (name) {
+				case "stamp" -> stamp = string(json, value, name);
+				case "path" -> path = string(json, value, name);
+				case "integrity" -> integrity = string(json, value, name);
+				case "size" -> {
+					require(value == JsonToken.VALUE_NUMBER_INT, asset + ": \"size\" is not a whole number");
+					size = json.getLongValue();
+				}
+				case "outcomes" -> {
+					require(value == JsonToken.START_OBJECT, asset + ": \"outcomes\" is not an object");
+					while (json.nextToken() == JsonToken.FIELD_NAME) {
+						ReferenceOutcome outcome = ReferenceOutcome.valueOf(json.currentName());
+						require(json.nextToken() == JsonToken.VALUE_NUMBER_INT, asset + ": an outcome is not a count");
+						outcomes.put(outcome, json.getIntValue());
+					}
+				}
+				case "variants" -> {
+					require(value == JsonToken.START_OBJECT, asset + ": \"variants\" is not an object");
+					while (json.nextToken() == JsonToken.FIELD_NAME) {
+						Compression compression = Compression.fromId(json.currentName());
+						require(json.nextToken().isBoolean(), asset + ": a variant is not true or false");
+						variants.put(compression, json.getBooleanValue());
+					}
+				}
+				default -> json.skipChildren();
+			}
+		}
+		require(stamp != null && path != null && integrity != null && size >= 0,
+				asset + ": one of stamp, path, integrity and size is missing");
+		ManifestEntry copy = new ManifestEntry(AssetPath.of(path), integrity.isEmpty() ? null : integrity, size);
+		return new Entry(stamp, copy, outcomes, variants);
+	}
+
+	private static String string(JsonParser json, JsonToken value, String name) throws IOException {
+		require(value == JsonToken.VALUE_STRING, "\"" + name + "\" is not a string");
+		return json.getText();
+	}
+
+	/** Anything unexpected makes the whole cache untrusted: the build then hashes every file. */
+	private static void require(boolean condition, String problem) {
+		if (!condition) {
+			throw new IllegalArgumentException(problem);
+		}
 	}
 
 	/** The stamp of a source file: what a rebuild compares to tell whether it changed. */
@@ -169,28 +237,44 @@ final class BuildCache {
 		if (this.current.equals(this.previous)) {
 			return;
 		}
-		ObjectNode root = MAPPER.createObjectNode();
-		root.put("version", 1);
-		root.put("settings", this.settings);
-		ObjectNode files = root.putObject("files");
-		new TreeMap<>(this.current).forEach((asset, entry) -> {
-			ObjectNode node = files.putObject(asset.toString());
-			node.put("stamp", entry.stamp());
-			node.put("path", entry.copy().path().toString());
-			node.put("integrity", Objects.requireNonNullElse(entry.copy().integrity(), ""));
-			node.put("size", entry.copy().size());
-			ObjectNode outcomes = node.putObject("outcomes");
-			entry.outcomes().forEach((outcome, count) -> outcomes.put(outcome.name(), count));
-			if (!entry.variants().isEmpty()) {
-				ObjectNode variants = node.putObject("variants");
-				new EnumMap<>(entry.variants()).forEach((compression, written) -> variants.put(compression.id(), written));
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (JsonGenerator json = Json.compactGenerator(bytes)) {
+			json.writeStartObject();
+			json.writeNumberField("version", 1);
+			json.writeStringField("settings", this.settings);
+			json.writeObjectFieldStart("files");
+			for (Map.Entry<AssetPath, Entry> asset : new TreeMap<>(this.current).entrySet()) {
+				writeEntry(json, asset.getKey(), asset.getValue());
 			}
-		});
-		byte[] json = MAPPER.writeValueAsBytes(root);
+			json.writeEndObject();
+			json.writeEndObject();
+		}
+		byte[] written = bytes.toByteArray();
 		AtomicFiles.write(file, (out) -> {
-			out.write(json);
+			out.write(written);
 			return null;
 		});
+	}
+
+	private static void writeEntry(JsonGenerator json, AssetPath asset, Entry entry) throws IOException {
+		json.writeObjectFieldStart(asset.toString());
+		json.writeStringField("stamp", entry.stamp());
+		json.writeStringField("path", entry.copy().path().toString());
+		json.writeStringField("integrity", Objects.requireNonNullElse(entry.copy().integrity(), ""));
+		json.writeNumberField("size", entry.copy().size());
+		json.writeObjectFieldStart("outcomes");
+		for (Map.Entry<ReferenceOutcome, Integer> outcome : entry.outcomes().entrySet()) {
+			json.writeNumberField(outcome.getKey().name(), outcome.getValue());
+		}
+		json.writeEndObject();
+		if (!entry.variants().isEmpty()) {
+			json.writeObjectFieldStart("variants");
+			for (Map.Entry<Compression, Boolean> variant : new EnumMap<>(entry.variants()).entrySet()) {
+				json.writeBooleanField(variant.getKey().id(), variant.getValue());
+			}
+			json.writeEndObject();
+		}
+		json.writeEndObject();
 	}
 
 }

@@ -13,11 +13,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * The record of which hashed copies each build generated, newest first. It is what lets a
@@ -26,8 +25,6 @@ import tools.jackson.databind.node.ObjectNode;
  * @param list every generation still on record, newest first
  */
 public record Generations(List<Generation> list) {
-
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	public Generations {
 		list = List.copyOf(list);
@@ -73,49 +70,115 @@ public record Generations(List<Generation> list) {
 	 * @throws AssetbustException if it cannot be trusted, naming the file
 	 */
 	public static Generations read(Path file) {
-		JsonNode root;
-		try (InputStream in = Files.newInputStream(file)) {
-			root = MAPPER.readTree(in);
+		try (InputStream in = Files.newInputStream(file); JsonParser json = Json.FACTORY.createParser(in)) {
+			return new Generations(readGenerations(json));
 		}
 		catch (NoSuchFileException ex) {
 			return none();
 		}
-		catch (IOException | JacksonException ex) {
+		catch (JsonProcessingException ex) {
+			throw new AssetbustException("Cannot read the generation record " + file + ": " + Json.problem(ex), ex);
+		}
+		catch (IOException ex) {
 			throw new AssetbustException("Cannot read the generation record " + file + ": " + ex.getMessage(), ex);
 		}
-		try {
-			List<Generation> generations = new ArrayList<>();
-			for (JsonNode node : root.required("generations")) {
-				Set<AssetPath> files = new TreeSet<>();
-				for (JsonNode path : node.required("files")) {
-					files.add(AssetPath.of(path.stringValue()));
-				}
-				generations.add(new Generation(Instant.parse(node.required("built").stringValue()), files));
-			}
-			return new Generations(generations);
-		}
-		catch (JacksonException | DateTimeParseException | InvalidAssetPathException | NullPointerException ex) {
+		catch (MalformedRecordException | DateTimeParseException | InvalidAssetPathException ex) {
 			throw new AssetbustException("The generation record " + file + " is malformed: " + ex.getMessage()
 					+ "; move it away to start a new record (earlier hashed copies are then never deleted)", ex);
 		}
 	}
 
+	private static List<Generation> readGenerations(JsonParser json) throws IOException {
+		List<Generation> generations = null;
+		expect(json, json.nextToken(), JsonToken.START_OBJECT, "the record");
+		while (json.nextToken() == JsonToken.FIELD_NAME) {
+			if (json.currentName().equals("generations")) {
+				generations = new ArrayList<>();
+				expect(json, json.nextToken(), JsonToken.START_ARRAY, "\"generations\"");
+				while (json.nextToken() != JsonToken.END_ARRAY) {
+					generations.add(readGeneration(json));
+				}
+			}
+			else {
+				json.nextToken();
+				json.skipChildren();
+			}
+		}
+		if (generations == null) {
+			throw new MalformedRecordException("it has no \"generations\"");
+		}
+		return generations;
+	}
+
+	private static Generation readGeneration(JsonParser json) throws IOException {
+		expect(json, json.currentToken(), JsonToken.START_OBJECT, "a generation");
+		Instant built = null;
+		Set<AssetPath> files = null;
+		while (json.nextToken() == JsonToken.FIELD_NAME) {
+			String name = json.currentName();
+			JsonToken value = json.nextToken();
+			if (name.equals("built")) {
+				expect(json, value, JsonToken.VALUE_STRING, "\"built\"");
+				built = Instant.parse(json.getText());
+			}
+			else if (name.equals("files")) {
+				files = new TreeSet<>();
+				expect(json, value, JsonToken.START_ARRAY, "\"files\"");
+				while (json.nextToken() != JsonToken.END_ARRAY) {
+					expect(json, json.currentToken(), JsonToken.VALUE_STRING, "a file");
+					files.add(AssetPath.of(json.getText()));
+				}
+			}
+			else {
+				json.skipChildren();
+			}
+		}
+		if (built == null || files == null) {
+			throw new MalformedRecordException("a generation without \"built\" or \"files\""
+					+ Json.where(json.currentTokenLocation()));
+		}
+		return new Generation(built, files);
+	}
+
+	private static void expect(JsonParser json, JsonToken actual, JsonToken expected, String what) {
+		if (actual != expected) {
+			throw new MalformedRecordException(what + " is not " + ((expected == JsonToken.VALUE_STRING) ? "a string"
+					: (expected == JsonToken.START_ARRAY) ? "an array" : "an object")
+					+ Json.where(json.currentTokenLocation()));
+		}
+	}
+
 	/** Writes the record to {@code file} atomically. */
 	public void write(Path file) throws IOException {
-		ObjectNode root = MAPPER.createObjectNode();
-		root.put("version", 1);
-		ArrayNode generations = root.putArray("generations");
-		for (Generation generation : this.list) {
-			ObjectNode node = generations.addObject();
-			node.put("built", generation.built().toString());
-			ArrayNode files = node.putArray("files");
-			generation.files().forEach((path) -> files.add(path.toString()));
-		}
-		byte[] json = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
 		AtomicFiles.write(file, (out) -> {
-			out.write(json);
+			try (JsonGenerator json = Json.prettyGenerator(out, Json.NAME_VALUE_SEPARATOR_AROUND)) {
+				json.writeStartObject();
+				json.writeNumberField("version", 1);
+				json.writeArrayFieldStart("generations");
+				for (Generation generation : this.list) {
+					json.writeStartObject();
+					json.writeStringField("built", generation.built().toString());
+					json.writeArrayFieldStart("files");
+					for (AssetPath path : generation.files()) {
+						json.writeString(path.toString());
+					}
+					json.writeEndArray();
+					json.writeEndObject();
+				}
+				json.writeEndArray();
+				json.writeEndObject();
+			}
 			return null;
 		});
+	}
+
+	/** A record that is JSON but not a generation record. */
+	private static final class MalformedRecordException extends RuntimeException {
+
+		MalformedRecordException(String message) {
+			super(message);
+		}
+
 	}
 
 }

@@ -1,15 +1,14 @@
 package io.github.assetbust.core;
 
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The map from original asset path to hashed copy. Immutable; entries are kept sorted so that
- * writing the same manifest twice gives the same bytes.
+ * The map from original asset path to hashed copy. Immutable; entries are kept sorted (the map
+ * {@link #assets()} returns is a {@link java.util.SortedMap}) so that writing the same manifest
+ * twice gives the same bytes.
  * @param algorithm the digest in the hashed names, or {@code null} if the manifest did not say
  * @param generated when the build ran, or {@code null} for a reproducible build
  * @param assets the entries by original path
@@ -20,7 +19,7 @@ public record Manifest(DigestAlgorithm algorithm, Instant generated, Map<AssetPa
 	public static final int VERSION = 1;
 
 	public Manifest {
-		assets = Collections.unmodifiableSortedMap(new TreeMap<>(assets));
+		assets = SortedAssets.of(assets);
 	}
 
 	public static Manifest empty() {

@@ -7,6 +7,19 @@ public final class Urls {
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
+	/**
+	 * Which ASCII characters a URL path may hold as they are, by code: a table, since the index
+	 * checks every character of every manifest entry.
+	 */
+	private static final boolean[] PLAIN = new boolean[0x80];
+
+	static {
+		for (char c = 0; c < PLAIN.length; c++) {
+			PLAIN[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+					|| "-._~!$&'()*+,;=:@/".indexOf(c) >= 0;
+		}
+	}
+
 	private Urls() {
 	}
 
@@ -27,12 +40,19 @@ public final class Urls {
 	 * {@code css/my%20file%231.css}.
 	 */
 	public static String encodePath(String path) {
+		// the common case, a path that needs no encoding, is answered without copying it
+		int first = 0;
+		while (first < path.length() && isPlain(path.charAt(first))) {
+			first++;
+		}
+		if (first == path.length()) {
+			return path;
+		}
 		StringBuilder out = null;
 		byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
 		for (int i = 0; i < bytes.length; i++) {
 			int c = bytes[i] & 0xff;
-			boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-					|| "-._~!$&'()*+,;=:@/".indexOf(c) >= 0;
+			boolean plain = isPlain(c);
 			if (plain && out == null) {
 				continue;
 			}
@@ -47,6 +67,11 @@ public final class Urls {
 			}
 		}
 		return (out != null) ? out.toString() : path;
+	}
+
+	/** Whether a path segment may hold {@code c} as it is (RFC 3986 pchar, but for percent-encodings). */
+	private static boolean isPlain(int c) {
+		return c < PLAIN.length && PLAIN[c];
 	}
 
 }

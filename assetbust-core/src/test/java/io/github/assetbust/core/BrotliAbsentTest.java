@@ -10,9 +10,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.core.JsonParser;
 import org.slf4j.Logger;
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,8 +28,7 @@ class BrotliAbsentTest {
 
 	/** Core and its required dependencies, without brotli4j, in a class loader of their own. */
 	private static URLClassLoader coreWithoutBrotli() {
-		List<Class<?>> required = List.of(AssetBuilder.class, JsonMapper.class, JsonParser.class,
-				com.fasterxml.jackson.annotation.JsonProperty.class, Logger.class);
+		List<Class<?>> required = List.of(AssetBuilder.class, JsonParser.class, Logger.class);
 		URL[] urls = required.stream()
 			.map((type) -> type.getProtectionDomain().getCodeSource().getLocation())
 			.distinct()

@@ -47,6 +47,16 @@ class ManifestStoreTest {
 		return out.toString(StandardCharsets.UTF_8);
 	}
 
+	private static byte[] bytes(Manifest manifest) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ManifestStore.write(manifest, out);
+		return out.toByteArray();
+	}
+
+	private static Manifest read(byte[] json) throws IOException {
+		return ManifestStore.read(new ByteArrayInputStream(json), "test");
+	}
+
 	// writing and reading back
 
 	@Test
@@ -98,6 +108,22 @@ class ManifestStoreTest {
 		assertThat(json).isEqualTo(json(sorted));
 		assertThat(json.indexOf("\"css/main.css\"")).isLessThan(json.indexOf("\"img/"))
 			.isLessThan(json.indexOf("\"js/app.min.js\""));
+	}
+
+	@Test
+	void writesTheSameBytesAsEarlierReleases() throws IOException {
+		assertThat(bytes(FormatFixtures.manifest())).isEqualTo(FormatFixtures.bytes("manifest-v1.json"));
+		assertThat(bytes(FormatFixtures.reproducibleManifest()))
+			.isEqualTo(FormatFixtures.bytes("manifest-v1-reproducible.json"));
+		assertThat(bytes(Manifest.empty())).isEqualTo(FormatFixtures.bytes("manifest-v1-empty.json"));
+	}
+
+	@Test
+	void readsWhatEarlierReleasesWrote() throws IOException {
+		assertThat(read(FormatFixtures.bytes("manifest-v1.json"))).isEqualTo(FormatFixtures.manifest());
+		assertThat(read(FormatFixtures.bytes("manifest-v1-reproducible.json")))
+			.isEqualTo(FormatFixtures.reproducibleManifest());
+		assertThat(read(FormatFixtures.bytes("manifest-v1-empty.json"))).isEqualTo(Manifest.empty());
 	}
 
 	@Test
@@ -170,6 +196,117 @@ class ManifestStoreTest {
 		assertThat(manifest).isEqualTo(Manifest.empty());
 	}
 
+	// telling the formats apart, whatever the order of the root's properties
+
+	@Test
+	void readsAVersionedManifestWhoseAssetsComeBeforeItsVersion() throws IOException {
+		Manifest manifest = ManifestStore.read(manifestFile("{\"assets\": {\"css/a.css\": {\"path\": \"css/a-" + MD5
+				+ ".css\", \"size\": 3}}, \"generated\": \"2026-11-25T15:00:00Z\", \"algorithm\": \"md5\", \"version\": 1}"));
+		assertThat(manifest).isEqualTo(new Manifest(DigestAlgorithm.MD5, Instant.parse("2026-11-25T15:00:00Z"),
+				Map.of(AssetPath.of("css/a.css"), entry("css/a-" + MD5 + ".css", null, 3))));
+	}
+
+	@Test
+	void readsAFlatManifestWhateverTheOrderOfItsKeys() throws IOException {
+		Manifest manifest = ManifestStore.read(manifestFile(
+				"{\"js/app.js\": \"cache/app-1.js\", \"algorithm\": \"cache/algorithm-2\", \"css/main.css\": \"cache/main-3.css\"}"));
+		assertThat(manifest.algorithm()).isNull();
+		assertThat(manifest.assets()).containsExactly(Map.entry(AssetPath.of("algorithm"), entry("cache/algorithm-2", null, -1)),
+				Map.entry(AssetPath.of("css/main.css"), entry("cache/main-3.css", null, -1)),
+				Map.entry(AssetPath.of("js/app.js"), entry("cache/app-1.js", null, -1)));
+	}
+
+	@Test
+	void ignoresPropertiesAVersionedManifestDoesNotKnowWhereverTheyAre() throws IOException {
+		Manifest manifest = ManifestStore.read(manifestFile("{\"comment\": \"\", \"tool\": {\"name\": [1, {}]}, "
+				+ "\"version\": 1, \"assets\": {\"a.css\": {\"path\": \"a-1.css\", \"mtime\": {\"x\": [2]}}}, \"extra\": [3]}"));
+		assertThat(manifest.assets()).containsExactly(Map.entry(AssetPath.of("a.css"), entry("a-1.css", null, -1)));
+	}
+
+	@Test
+	void readsNullsAsAbsentValues() throws IOException {
+		Manifest manifest = ManifestStore.read(manifestFile("{\"version\": 1, \"algorithm\": null, \"generated\": null, "
+				+ "\"assets\": {\"a.css\": {\"path\": \"a-1.css\", \"integrity\": null, \"size\": null}}}"));
+		assertThat(manifest).isEqualTo(new Manifest(null, null, Map.of(AssetPath.of("a.css"), entry("a-1.css", null, -1))));
+	}
+
+	@Test
+	void readsASizeWrittenAsAWholeDecimal() throws IOException {
+		Manifest manifest = ManifestStore.read(manifestFile("{\"version\": 1, \"assets\": {"
+				+ "\"a.css\": {\"path\": \"a-1.css\", \"size\": 1.0}, \"b.css\": {\"path\": \"b-1.css\", \"size\": 2e3}}}"));
+		assertThat(manifest.assets().values()).extracting(ManifestEntry::size).containsExactly(1L, 2000L);
+	}
+
+	@Test
+	void rejectsAnotherVersionEvenAfterAssetsItCannotRead() throws IOException {
+		Path file = manifestFile("{\"assets\": {\"a.css\": 5}, \"algorithm\": \"crc32\", \"version\": 2}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining("unsupported version 2")
+			.hasMessageContaining("(line 1, column 59)");
+	}
+
+	@Test
+	void reportsAnEntryReadBeforeTheVersionOnceTheVersionIsKnown() throws IOException {
+		Path file = manifestFile("{\"assets\": {\"a.css\": 5, \"b.css\": {\"path\": \"b-1.css\"}}, \"version\": 1}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining("entry \"a.css\" must be a JSON object (line 1, column 22)");
+	}
+
+	@Test
+	void reportsTheFirstProblemBeforeTheVersionRatherThanOneAfterIt() throws IOException {
+		Path file = manifestFile("{\"assets\": {\"a.css\": 5}, \"algorithm\": [], \"version\": 1, \"generated\": \"yesterday\"}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining("entry \"a.css\" must be a JSON object (line 1, column 22)");
+	}
+
+	@Test
+	void checksTheAlgorithmAndTimeReadBeforeTheVersion() throws IOException {
+		Path algorithm = manifestFile("{\"algorithm\": \"crc32\", \"version\": 1, \"assets\": {}}");
+		assertThatThrownBy(() -> ManifestStore.read(algorithm)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining("crc32")
+			.hasMessageContaining("(line 1, column 15)");
+		Path generated = manifestFile("{\"generated\": 5, \"version\": 1, \"assets\": {}}");
+		assertThatThrownBy(() -> ManifestStore.read(generated)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining("\"generated\" must be a string");
+	}
+
+	@Test
+	void aRootWithAssetsButNoVersionIsNeitherFormat() throws IOException {
+		Path file = manifestFile("{\"assets\": {\"a.css\": {\"path\": \"a-1.css\"}}}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining("\"assets\" must be a string");
+	}
+
+	@Test
+	void aFlatManifestWithAVersionAfterItsEntriesIsAVersionedOne() throws IOException {
+		Path file = manifestFile("{\"main.css\": \"cache/main-1.css\", \"version\": 1}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining("\"assets\" must be a JSON object");
+	}
+
+	@Test
+	void rejectsAnythingAfterTheRootObject() throws IOException {
+		Path file = manifestFile("{\"version\": 1, \"assets\": {}}\n{}");
+		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("found an object after the end of the manifest's JSON object (line 2, column 1)");
+	}
+
+	@Test
+	void leavesTheCallersInputStreamOpen() throws IOException {
+		boolean[] closed = { false };
+		ByteArrayInputStream in = new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)) {
+
+			@Override
+			public void close() {
+				closed[0] = true;
+			}
+
+		};
+		ManifestStore.read(in, "test");
+		assertThat(closed[0]).isFalse();
+	}
+
 	@Test
 	void listsTheHashedPathsOfItsEntries() {
 		assertThat(sample(null).hashedPaths()).extracting(AssetPath::toString)
@@ -214,7 +351,7 @@ class ManifestStoreTest {
 
 	@Test
 	void saysWhereAnUnclosedArrayEndsWithoutJacksonsRedactedSource() throws IOException {
-		Path file = manifestFile("[\"css/main.css\"");
+		Path file = manifestFile("{\"main.css\": [\"css/main.css\"");
 		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
 			.hasMessageContaining("end-of-input")
 			.hasMessageContaining("line 1")
@@ -263,11 +400,11 @@ class ManifestStoreTest {
 	}
 
 	@Test
-	void rejectsAnEntryThatIsNotAnObject() throws IOException {
-		Path file = manifestFile("{\"version\": 1, \"assets\": {\"css/main.css\": \"css/main-" + MD5 + ".css\"}}");
+	void rejectsAnEntryThatIsNotAnObjectSayingWhereItIs() throws IOException {
+		Path file = manifestFile("{\"version\": 1,\n\"assets\": {\"css/main.css\": \"css/main-" + MD5 + ".css\"}}");
 		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
 			.hasMessageContaining(file.toString())
-			.hasMessageContaining("entry \"css/main.css\" must be a JSON object");
+			.hasMessageContaining("entry \"css/main.css\" must be a JSON object (line 2, column 28)");
 	}
 
 	@Test
@@ -371,7 +508,13 @@ class ManifestStoreTest {
 		Path file = manifestFile("{\"version\": 1, \"assets\": {\"a.css\": {\"path\": \"a-1.css\", \"size\": \"big\"}}}");
 		assertThatThrownBy(() -> ManifestStore.read(file)).isInstanceOf(ManifestFormatException.class)
 			.hasMessageContaining(file.toString())
-			.hasMessageContaining("\"a.css.size\" must be a whole number of bytes");
+			.hasMessageContaining("\"a.css.size\" must be a whole number of bytes, not \"big\"");
+		for (String size : new String[] { "1.5", "-1", "99999999999999999999", "1e30", "true", "[1]" }) {
+			Path other = manifestFile("{\"version\": 1, \"assets\": {\"a.css\": {\"path\": \"a-1.css\", \"size\": " + size + "}}}");
+			assertThatThrownBy(() -> ManifestStore.read(other)).as(size)
+				.hasMessageContaining("\"a.css.size\" must be a whole number of bytes, not "
+						+ (size.equals("[1]") ? "an array" : size));
+		}
 	}
 
 	@Test

@@ -62,7 +62,6 @@ public final class AssetbustAutoConfiguration {
 	@ConditionalOnMissingBean
 	AssetManifest assetManifest(AssetbustProperties properties, ResourceLoader resourceLoader,
 			ObjectProvider<StaticAssetMirror> staticAssets) {
-		JacksonAnnotationsCheck.verify();
 		StaticAssetMirror mirror = staticAssets.getIfAvailable();
 		String location = (mirror != null) ? "file:" + manifestOf(mirror) : properties.effectiveManifest();
 		AssetManifest manifest = new AssetManifest(Locations.resource(location, resourceLoader), location);

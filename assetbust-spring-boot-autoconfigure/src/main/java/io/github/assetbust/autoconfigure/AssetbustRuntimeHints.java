@@ -13,9 +13,9 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
  * reflection ({@code ${#assets.url('main.css')}}, {@code ${@assets.url('main.css')}}).
  * <p>
  * Not needed: the configuration properties (Spring Boot registers their binding hints), the
- * manifest's JSON (read as a Jackson tree, no data binding), the build's state files (read only
- * beside a {@code file:} manifest), and the hashed copies under {@code static/} (Spring Boot
- * registers its static locations).
+ * manifest's JSON (read token by token with Jackson's streaming parser, no reflection), the
+ * build's state files (read only beside a {@code file:} manifest), and the hashed copies under
+ * {@code static/} (Spring Boot registers its static locations).
  */
 class AssetbustRuntimeHints implements RuntimeHintsRegistrar {
 

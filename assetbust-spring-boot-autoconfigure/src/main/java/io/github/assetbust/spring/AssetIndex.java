@@ -28,32 +28,77 @@ public final class AssetIndex {
 	private final Set<String> hashedPaths;
 
 	/** Keys that are a folder-by-extension guess ({@code main.css} for {@code css/main.css}). */
-	private final Set<String> guessedKeys = new HashSet<>();
+	private final Set<String> guessedKeys;
 
 	private AssetIndex(Manifest manifest, Set<AssetPath> retained) {
 		this.manifest = manifest;
-		this.targets = new HashMap<>(manifest.size() * 4);
-		this.hashedPaths = new HashSet<>(manifest.size() * 2 + retained.size() * 2);
-		retained.forEach((path) -> this.hashedPaths.add(path.toString()));
-		manifest.assets().forEach((original, entry) -> {
-			Target target = Target.of(entry);
-			this.targets.put(original.toString(), target);
-			this.targets.put("/" + original, target);
-			this.hashedPaths.add(entry.path().toString());
-		});
-		// bare names come second, so that an exact key always wins over a folder-by-extension guess
-		manifest.assets().forEach((original, entry) -> {
-			String bare = original.withoutExtensionFolder();
-			if (bare != null) {
-				Target target = this.targets.get(original.toString());
-				if (this.targets.putIfAbsent(bare, target) == null) {
-					this.guessedKeys.add(bare);
-				}
-				if (this.targets.putIfAbsent("/" + bare, target) == null) {
-					this.guessedKeys.add("/" + bare);
-				}
+		int size = manifest.size();
+		String[] exact = new String[2 * size];
+		Target[] exactTargets = new Target[2 * size];
+		String[] hashed = new String[size + retained.size()];
+		String[] bareOf = new String[size];
+		int bareNames = 0;
+		int i = 0;
+		for (Map.Entry<AssetPath, ManifestEntry> asset : manifest.assets().entrySet()) {
+			String original = asset.getKey().toString();
+			Target target = Target.of(asset.getValue());
+			exact[2 * i] = original;
+			exact[2 * i + 1] = "/" + original;
+			exactTargets[2 * i] = target;
+			exactTargets[2 * i + 1] = target;
+			hashed[i] = asset.getValue().path().toString();
+			bareOf[i++] = asset.getKey().withoutExtensionFolder();
+			if (bareOf[i - 1] != null) {
+				bareNames++;
 			}
-		});
+		}
+		for (AssetPath path : retained) {
+			hashed[i++] = path.toString();
+		}
+		// bare names come second, so that an exact key always wins over a folder-by-extension guess
+		String[] bare = new String[2 * bareNames];
+		Target[] bareTargets = new Target[2 * bareNames];
+		int bareCount = 0;
+		for (int entry = 0; entry < size; entry++) {
+			if (bareOf[entry] != null) {
+				bare[bareCount] = bareOf[entry];
+				bare[bareCount + 1] = "/" + bare[bareCount];
+				bareTargets[bareCount] = exactTargets[2 * entry];
+				bareTargets[bareCount + 1] = exactTargets[2 * entry];
+				bareCount += 2;
+			}
+		}
+		// sized for what they will hold, so that a large manifest is never rehashed, and filled in
+		// the order of their tables' slots (see SlotOrder)
+		int targetsCapacity = capacity(exact.length + bare.length);
+		this.targets = new HashMap<>(targetsCapacity);
+		int targetsTable = SlotOrder.tableLength(targetsCapacity);
+		for (int key : SlotOrder.of(exact, exact.length, targetsTable)) {
+			this.targets.put(exact[key], exactTargets[key]);
+		}
+		String[] guessed = new String[bare.length];
+		int guessedCount = 0;
+		for (int key : SlotOrder.of(bare, bare.length, targetsTable)) {
+			if (this.targets.putIfAbsent(bare[key], bareTargets[key]) == null) {
+				guessed[guessedCount++] = bare[key];
+			}
+		}
+		this.hashedPaths = setOf(hashed, hashed.length);
+		this.guessedKeys = setOf(guessed, guessedCount);
+	}
+
+	private static Set<String> setOf(String[] keys, int count) {
+		int capacity = capacity(count);
+		Set<String> set = new HashSet<>(capacity);
+		for (int key : SlotOrder.of(keys, count, SlotOrder.tableLength(capacity))) {
+			set.add(keys[key]);
+		}
+		return set;
+	}
+
+	/** A {@link HashMap} capacity that holds {@code entries} without growing. */
+	private static int capacity(int entries) {
+		return (int) Math.min(Integer.MAX_VALUE, (long) Math.ceil(entries / 0.75));
 	}
 
 	public static AssetIndex of(Manifest manifest) {

@@ -1,13 +1,13 @@
 package io.github.assetbust.spring;
 
-import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -102,12 +102,14 @@ public class AssetManifest implements AutoCloseable {
 
 	private AssetIndex read(Instant time) {
 		Object version = currentVersion();
-		byte[] bytes;
 		Manifest manifest;
-		try (InputStream in = this.resource.getInputStream()) {
-			// read whole so that the digest covers every byte; the parser may stop before the end
-			bytes = in.readAllBytes();
-			manifest = ManifestStore.read(new ByteArrayInputStream(bytes), this.location);
+		String digest;
+		try (DigestInputStream in = new DigestInputStream(this.resource.getInputStream(), ManifestGeneration.digester())) {
+			// digested as it is parsed, never held whole: a manifest can be a hundred megabytes
+			manifest = ManifestStore.read(in, this.location);
+			// the digest covers every byte, should the parser not need them all
+			in.transferTo(OutputStream.nullOutputStream());
+			digest = ManifestGeneration.digest(in.getMessageDigest());
 		}
 		catch (FileNotFoundException | NoSuchFileException ex) {
 			throw new ManifestLoadException(this.location, "No asset manifest at " + this.location, ex);
@@ -122,7 +124,7 @@ public class AssetManifest implements AutoCloseable {
 		Generations generations = generations();
 		AssetIndex loaded = AssetIndex.of(manifest, generations.allFiles());
 		this.index = loaded;
-		this.generation = ManifestGeneration.of(manifest, bytes, generations, time);
+		this.generation = ManifestGeneration.of(manifest, digest, generations, time);
 		this.lastSeenVersion = version;
 		return loaded;
 	}

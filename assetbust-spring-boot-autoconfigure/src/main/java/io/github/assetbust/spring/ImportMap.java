@@ -1,14 +1,20 @@
 package io.github.assetbust.spring;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.github.assetbust.core.AssetPath;
 import io.github.assetbust.core.Glob;
 import io.github.assetbust.core.ManifestEntry;
 import io.github.assetbust.core.Urls;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An import map from the manifest: every JavaScript module's original URL to its hashed URL, so
@@ -18,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ImportMap {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonFactory JSON = new JsonFactory();
 
 	private final AssetManifest manifest;
 
@@ -54,9 +60,8 @@ public final class ImportMap {
 
 	private String render(AssetIndex index, String modules, boolean withIntegrity) {
 		Glob glob = modules.isBlank() ? null : Glob.of(modules.trim());
-		ObjectNode map = JSON.createObjectNode();
-		ObjectNode imports = map.putObject("imports");
-		ObjectNode integrity = JSON.createObjectNode();
+		Map<String, String> imports = new LinkedHashMap<>();
+		Map<String, String> integrity = new LinkedHashMap<>();
 		for (Map.Entry<AssetPath, ManifestEntry> entry : index.manifest().assets().entrySet()) {
 			AssetPath original = entry.getKey();
 			if (!isModule(original) || (glob != null && !glob.matches(original))) {
@@ -73,11 +78,35 @@ public final class ImportMap {
 				integrity.put(hashedUrl, entry.getValue().integrity());
 			}
 		}
-		if (!integrity.isEmpty()) {
-			map.set("integrity", integrity);
-		}
 		// "</script>" inside a string would end the element early; \u003c means the same in JSON
-		return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(map).replace("<", "\\u003c");
+		return json(imports, integrity).replace("<", "\\u003c");
+	}
+
+	/** {@code {"imports": {...}, "integrity": {...}}}, indented as Jackson's default pretty printer does. */
+	private static String json(Map<String, String> imports, Map<String, String> integrity) {
+		StringWriter text = new StringWriter();
+		DefaultPrettyPrinter printer = new DefaultPrettyPrinter();
+		printer.indentObjectsWith(new DefaultIndenter("  ", "\n"));
+		try (JsonGenerator json = JSON.createGenerator(text).setPrettyPrinter(printer)) {
+			json.writeStartObject();
+			writeObject(json, "imports", imports);
+			if (!integrity.isEmpty()) {
+				writeObject(json, "integrity", integrity);
+			}
+			json.writeEndObject();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Writing to a string cannot fail", ex);
+		}
+		return text.toString();
+	}
+
+	private static void writeObject(JsonGenerator json, String name, Map<String, String> values) throws IOException {
+		json.writeObjectFieldStart(name);
+		for (Map.Entry<String, String> value : values.entrySet()) {
+			json.writeStringField(value.getKey(), value.getValue());
+		}
+		json.writeEndObject();
 	}
 
 	private static boolean isModule(AssetPath path) {

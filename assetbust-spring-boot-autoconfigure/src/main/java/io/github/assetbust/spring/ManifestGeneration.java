@@ -27,25 +27,35 @@ public record ManifestGeneration(Instant generated, String digest, int entries, 
 
 	private static final int DIGEST_HEX_DIGITS = 16;
 
-	static ManifestGeneration of(Manifest manifest, byte[] bytes, Generations generations, Instant loadedAt) {
+	/**
+	 * @param digest the manifest's bytes as {@link #digest(MessageDigest)} gives it
+	 */
+	static ManifestGeneration of(Manifest manifest, String digest, Generations generations, Instant loadedAt) {
+		if (generations.list().isEmpty()) {
+			return new ManifestGeneration(manifest.generated(), digest, manifest.size(), 0, 0, loadedAt);
+		}
 		Set<AssetPath> current = manifest.hashedPaths();
 		int earlier = (int) generations.list()
 			.stream()
 			.filter((generation) -> !generation.files().equals(current))
 			.count();
 		int retainedCopies = (int) generations.allFiles().stream().filter((path) -> !current.contains(path)).count();
-		return new ManifestGeneration(manifest.generated(), digest(bytes), manifest.size(), earlier, retainedCopies,
-				loadedAt);
+		return new ManifestGeneration(manifest.generated(), digest, manifest.size(), earlier, retainedCopies, loadedAt);
 	}
 
-	private static String digest(byte[] bytes) {
+	/** A digest to feed a manifest's bytes to, as they are read. */
+	static MessageDigest digester() {
 		try {
-			byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(bytes);
-			return "sha256:" + HexFormat.of().formatHex(sha256).substring(0, DIGEST_HEX_DIGITS);
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every Java platform has SHA-256", ex);
 		}
+	}
+
+	/** {@code sha256:} and the first 16 hex digits of what {@code digester} was fed. */
+	static String digest(MessageDigest digester) {
+		return "sha256:" + HexFormat.of().formatHex(digester.digest()).substring(0, DIGEST_HEX_DIGITS);
 	}
 
 }

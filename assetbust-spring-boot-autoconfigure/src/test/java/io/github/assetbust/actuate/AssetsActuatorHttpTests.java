@@ -6,14 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.assetbust.core.AssetBuilder;
 import io.github.assetbust.core.BuildOptions;
 import io.github.assetbust.spring.AssetResolver;
 import io.github.assetbust.web.LocalHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -83,16 +83,16 @@ class AssetsActuatorHttpTests {
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("application/vnd.spring-boot.actuator.v3+json"));
 		JsonNode body = JSON.readTree(response.body());
-		assertThat(body.get("location").asString()).isEqualTo("file:" + ROOT + "/asset-manifest.json");
+		assertThat(body.get("location").asText()).isEqualTo("file:" + ROOT + "/asset-manifest.json");
 		assertThat(body.get("watching").asBoolean()).isTrue();
 		JsonNode generation = body.get("generation");
 		assertThat(generation.get("entries").asInt()).isEqualTo(2);
 		assertThat(generation.get("retainedGenerations").asInt()).isEqualTo(1);
 		assertThat(generation.get("retainedCopies").asInt()).isEqualTo(1);
-		assertThat(generation.get("digest").asString()).matches("sha256:[0-9a-f]{16}");
-		assertThat(generation.get("generated").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-		assertThat(generation.get("loadedAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-		assertThat(body.get("lastLoad").get("outcome").asString()).isEqualTo("success");
+		assertThat(generation.get("digest").asText()).matches("sha256:[0-9a-f]{16}");
+		assertThat(generation.get("generated").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+		assertThat(generation.get("loadedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+		assertThat(body.get("lastLoad").get("outcome").asText()).isEqualTo("success");
 		assertThat(body.get("lastLoad").has("error")).isFalse();
 		JsonNode missing = body.get("missing");
 		assertThat(missing.get("lookups").asLong()).isEqualTo(1);
@@ -104,12 +104,12 @@ class AssetsActuatorHttpTests {
 		HttpResponse<String> response = get("/actuator/health/assets");
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = JSON.readTree(response.body());
-		assertThat(body.get("status").asString()).isEqualTo("UP");
+		assertThat(body.get("status").asText()).isEqualTo("UP");
 		assertThat(body.get("details").get("entries").asInt()).isEqualTo(2);
-		assertThat(body.get("details").get("location").asString()).isEqualTo("file:" + ROOT + "/asset-manifest.json");
+		assertThat(body.get("details").get("location").asText()).isEqualTo("file:" + ROOT + "/asset-manifest.json");
 		assertThat(body.get("details").has("error")).isFalse();
 		JsonNode overall = JSON.readTree(get("/actuator/health").body());
-		assertThat(overall.get("components").get("assets").get("status").asString()).isEqualTo("UP");
+		assertThat(overall.get("components").get("assets").get("status").asText()).isEqualTo("UP");
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.assetbust.core.AssetPath;
 import io.github.assetbust.core.Manifest;
 import io.github.assetbust.core.ManifestEntry;
@@ -15,8 +17,6 @@ import io.github.assetbust.spring.AssetManifest;
 import io.github.assetbust.web.LocalHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -88,8 +88,8 @@ class StrictAssetsHealthHttpTests {
 		HttpResponse<String> down = get("/actuator/health/assets");
 		assertThat(down.statusCode()).isEqualTo(503);
 		JsonNode body = JSON.readTree(down.body());
-		assertThat(body.get("status").asString()).isEqualTo("DOWN");
-		assertThat(body.get("details").get("error").asString()).startsWith("Malformed asset manifest file:" + MANIFEST);
+		assertThat(body.get("status").asText()).isEqualTo("DOWN");
+		assertThat(body.get("details").get("error").asText()).startsWith("Malformed asset manifest file:" + MANIFEST);
 		assertThat(body.get("details").get("entries").asInt()).isEqualTo(1);
 		assertThat(get("/actuator/health").statusCode()).isEqualTo(503);
 		writeGoodManifest(MANIFEST);

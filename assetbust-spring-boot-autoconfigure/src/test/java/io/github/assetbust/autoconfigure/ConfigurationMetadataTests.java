@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.ClassPathResource;
 
@@ -35,7 +35,7 @@ class ConfigurationMetadataTests {
 		for (String name : PROPERTIES) {
 			JsonNode property = find(metadata, name);
 			assertThat(property).as(name).isNotNull();
-			assertThat(property.path("description").asString()).as(name).isNotBlank();
+			assertThat(property.path("description").asText()).as(name).isNotBlank();
 		}
 	}
 
@@ -58,7 +58,7 @@ class ConfigurationMetadataTests {
 				Map.entry("assetbust.build.on-startup", "false"), Map.entry("assetbust.build.algorithm", "md5"),
 				Map.entry("assetbust.build.keep", "2"), Map.entry("assetbust.build.max-age", "1h"),
 				Map.entry("assetbust.compressed", "true"));
-		defaults.forEach((name, value) -> assertThat(find(metadata, name).get("defaultValue").asString()).as(name)
+		defaults.forEach((name, value) -> assertThat(find(metadata, name).get("defaultValue").asText()).as(name)
 			.isEqualTo(value));
 	}
 
@@ -66,9 +66,9 @@ class ConfigurationMetadataTests {
 	void theActuatorPropertiesAreDescribed() throws IOException {
 		JsonNode metadata = metadata();
 		JsonNode health = find(metadata, "management.health.assets.enabled");
-		assertThat(health.path("description").asString()).isNotBlank();
+		assertThat(health.path("description").asText()).isNotBlank();
 		assertThat(health.get("defaultValue").asBoolean()).isTrue();
-		assertThat(find(metadata, "management.endpoint.assets.access").path("description").asString())
+		assertThat(find(metadata, "management.endpoint.assets.access").path("description").asText())
 			.isEqualTo("Permitted level of access for the assets endpoint.");
 	}
 
@@ -76,18 +76,18 @@ class ConfigurationMetadataTests {
 	void theModesAreDescribed() throws IOException {
 		JsonNode hint = null;
 		for (JsonNode candidate : metadata().get("hints")) {
-			if ("assetbust.mode".equals(candidate.get("name").asString())) {
+			if ("assetbust.mode".equals(candidate.get("name").asText())) {
 				hint = candidate;
 			}
 		}
 		assertThat(hint).isNotNull();
-		assertThat(hint.get("values").findValuesAsString("value")).containsExactly("manifest", "dynamic");
-		assertThat(hint.get("values").findValuesAsString("description")).allSatisfy((description) -> assertThat(description).isNotBlank());
+		assertThat(hint.get("values").findValuesAsText("value")).containsExactly("manifest", "dynamic");
+		assertThat(hint.get("values").findValuesAsText("description")).allSatisfy((description) -> assertThat(description).isNotBlank());
 	}
 
 	private static JsonNode find(JsonNode metadata, String name) {
 		for (JsonNode property : metadata.get("properties")) {
-			if (name.equals(property.get("name").asString())) {
+			if (name.equals(property.get("name").asText())) {
 				return property;
 			}
 		}

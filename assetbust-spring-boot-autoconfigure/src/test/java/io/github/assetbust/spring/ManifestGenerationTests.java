@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 
 import io.github.assetbust.core.AssetBuilder;
@@ -72,6 +75,18 @@ class ManifestGenerationTests {
 		assertThat(first.generated()).isNull();
 		assertThat(second.digest()).isEqualTo(first.digest());
 		assertThat(other.digest()).isNotEqualTo(first.digest());
+	}
+
+	@Test
+	void theDigestIsTheSha256OfEveryByteOfTheFileWhitespaceAfterTheJsonToo() throws Exception {
+		byte[] json = manifestBytes(BUILT, "css/a-0cc175b9c0f1b6a831c399e269772661.css");
+		byte[] bytes = Arrays.copyOf(json, json.length + 3);
+		bytes[json.length] = ' ';
+		bytes[json.length + 1] = '\n';
+		bytes[json.length + 2] = '\t';
+		String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		assertThat(loaded(bytes).generation().digest()).isEqualTo("sha256:" + sha256.substring(0, 16));
+		assertThat(loaded(json).generation().digest()).isNotEqualTo("sha256:" + sha256.substring(0, 16));
 	}
 
 	@Test

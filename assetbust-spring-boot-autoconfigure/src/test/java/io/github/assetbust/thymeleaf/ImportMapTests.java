@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.assetbust.autoconfigure.AssetbustAutoConfiguration;
 import io.github.assetbust.autoconfigure.AssetbustDynamicAutoConfiguration;
 import io.github.assetbust.autoconfigure.AssetbustThymeleafAutoConfiguration;
@@ -20,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -72,7 +72,7 @@ class ImportMapTests {
 		return matcher.group(2);
 	}
 
-	private static JsonNode json(String text) {
+	private static JsonNode json(String text) throws IOException {
 		return JsonMapper.builder().build().readTree(text);
 	}
 
@@ -80,10 +80,10 @@ class ImportMapTests {
 	void mapsEveryModulesOriginalUrlToItsHashedUrl() {
 		this.runner.run((context) -> {
 			JsonNode imports = json(script(context, "all")).get("imports");
-			assertThat(imports.get("/js/app.js").asString()).isEqualTo(hashed("js/app.js"));
-			assertThat(imports.get("/js/modules/greeting.js").asString()).isEqualTo(hashed("js/modules/greeting.js"))
+			assertThat(imports.get("/js/app.js").asText()).isEqualTo(hashed("js/app.js"));
+			assertThat(imports.get("/js/modules/greeting.js").asText()).isEqualTo(hashed("js/modules/greeting.js"))
 				.matches("/js/modules/greeting-[0-9a-f]{32}\\.js");
-			assertThat(imports.get("/js/modules/esm.mjs").asString()).isEqualTo(hashed("js/modules/esm.mjs"));
+			assertThat(imports.get("/js/modules/esm.mjs").asText()).isEqualTo(hashed("js/modules/esm.mjs"));
 			assertThat(imports.has("/css/main.css")).isFalse();
 			assertThat(imports.size()).isEqualTo(4);
 			assertThat(json(script(context, "all")).has("integrity")).isFalse();
@@ -104,7 +104,7 @@ class ImportMapTests {
 		this.runner.run((context) -> {
 			String text = script(context, "all");
 			assertThat(text).doesNotContain("</script").doesNotContain("<");
-			assertThat(json(text).get("imports").get("/js/modules/a%3C/script%3E.js").asString())
+			assertThat(json(text).get("imports").get("/js/modules/a%3C/script%3E.js").asText())
 				.isEqualTo(hashed("js/modules/a</script>.js").replace("<", "%3C").replace(">", "%3E"));
 		});
 	}
@@ -113,7 +113,7 @@ class ImportMapTests {
 	void addsIntegrityValuesWhenIntegrityIsOn() {
 		this.runner.withPropertyValues("assetbust.integrity=true").run((context) -> {
 			JsonNode integrity = json(script(context, "all")).get("integrity");
-			assertThat(integrity.get(hashed("js/modules/greeting.js")).asString()).isEqualTo(
+			assertThat(integrity.get(hashed("js/modules/greeting.js")).asText()).isEqualTo(
 					this.built.manifest().assets().get(AssetPath.of("js/modules/greeting.js")).integrity());
 		});
 	}
@@ -122,7 +122,7 @@ class ImportMapTests {
 	void keysAndValuesCarryTheUrlPrefix() {
 		this.runner.withPropertyValues("assetbust.url-prefix=https://cdn.example.com").run((context) -> {
 			JsonNode imports = json(script(context, "all")).get("imports");
-			assertThat(imports.get("https://cdn.example.com/js/app.js").asString())
+			assertThat(imports.get("https://cdn.example.com/js/app.js").asText())
 				.isEqualTo("https://cdn.example.com" + hashed("js/app.js"));
 		});
 	}

@@ -56,11 +56,19 @@ public final class BenchmarkTree implements AutoCloseable {
 	 * path, so that this JVM loads none of the classes that build or read a manifest.
 	 */
 	public static BenchmarkTree createInChildProcess() {
+		return createInChildProcess(0);
+	}
+
+	/**
+	 * Like {@link #createInChildProcess()}, but with {@code manifestEntries} above 0, writes only
+	 * a manifest of that many entries (see {@link SyntheticManifest}) instead of building a tree.
+	 */
+	public static BenchmarkTree createInChildProcess(int manifestEntries) {
 		Path root = newRoot();
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		try {
 			Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-					BenchmarkTree.class.getName(), root.toString())
+					BenchmarkTree.class.getName(), root.toString(), String.valueOf(manifestEntries))
 				.redirectErrorStream(true)
 				.start();
 			String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -82,9 +90,19 @@ public final class BenchmarkTree implements AutoCloseable {
 		}
 	}
 
-	/** {@code BenchmarkTree DIR}: writes and builds the tree in {@code DIR}; prints the entry count. */
-	public static void main(String[] args) {
-		System.out.println(writeAndBuild(Path.of(args[0])).manifest().size());
+	/**
+	 * {@code BenchmarkTree DIR [ENTRIES]}: writes and builds the tree in {@code DIR}, or with
+	 * {@code ENTRIES} above 0 only a synthetic manifest of that many entries; prints the entry count.
+	 */
+	public static void main(String[] args) throws IOException {
+		int entries = (args.length > 1) ? Integer.parseInt(args[1]) : 0;
+		if (entries > 0) {
+			SyntheticManifest.write(entries, BuildOptions.forRoot(Path.of(args[0])).manifest());
+			System.out.println(entries);
+		}
+		else {
+			System.out.println(writeAndBuild(Path.of(args[0])).manifest().size());
+		}
 	}
 
 	/**

@@ -64,6 +64,24 @@ class BenchmarksSmokeTest {
 	}
 
 	@Test
+	void manifestLoadBenchmarkLoadsASyntheticManifestOfTheEntriesAsked() {
+		ManifestLoadBenchmark benchmark = new ManifestLoadBenchmark();
+		benchmark.entries = 2500;
+		benchmark.setUp();
+		try {
+			assertThat(benchmark.tree().entries()).isEqualTo(2500);
+			AssetIndex index = benchmark.loadCold();
+			assertThat(index.size()).isEqualTo(2500);
+			assertThat(index.find("main.css")).isNotNull();
+			assertThat(index.find("css/area2/style2000.css").urlPath()).matches("/css/area2/style2000-[0-9a-f]{32}\\.css");
+			assertThat(index.find("/img/area1/image1234.png")).isNotNull();
+		}
+		finally {
+			benchmark.tearDown();
+		}
+	}
+
+	@Test
 	void thymeleafBenchmarksRenderTheSameLinks() {
 		ThymeleafBenchmark benchmark = new ThymeleafBenchmark();
 		benchmark.setUp();

@@ -23,6 +23,8 @@ import java.util.logging.Level;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.assetbust.core.AssetBuilder;
 import io.github.assetbust.core.BuildOptions;
 import jakarta.servlet.Filter;
@@ -44,8 +46,6 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -383,7 +383,7 @@ class BrowserDeployTest {
 		Map<String, Asset> manifest = new LinkedHashMap<>();
 		assets.properties()
 			.forEach((entry) -> manifest.put(entry.getKey(),
-					new Asset(entry.getValue().path("path").asString(), entry.getValue().path("integrity").asString())));
+					new Asset(entry.getValue().path("path").asText(), entry.getValue().path("integrity").asText())));
 		assertThat(manifest).containsKeys(UNCHANGED.toArray(String[]::new)).containsKey("css/main.css");
 		return manifest;
 	}
@@ -508,8 +508,17 @@ class BrowserDeployTest {
 			.get(LogType.PERFORMANCE)
 			.getAll()
 			.stream()
-			.map((entry) -> JSON.readTree(entry.getMessage()).path("message"))
+			.map((entry) -> readTree(entry.getMessage()).path("message"))
 			.toList();
+	}
+
+	private static JsonNode readTree(String json) {
+		try {
+			return JSON.readTree(json);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static void report(String load, List<Exchange> exchanges) {
@@ -543,9 +552,9 @@ class BrowserDeployTest {
 			Map<String, JsonNode> responses = new LinkedHashMap<>();
 			List<String> servedFromCache = new ArrayList<>();
 			for (JsonNode event : events) {
-				String method = event.path("method").asString();
+				String method = event.path("method").asText();
 				JsonNode params = event.path("params");
-				String id = params.path("requestId").asString();
+				String id = params.path("requestId").asText();
 				switch (method) {
 					case "Network.requestWillBeSent" -> sent.put(id, params);
 					case "Network.requestServedFromCache" -> servedFromCache.add(id);
@@ -556,7 +565,7 @@ class BrowserDeployTest {
 			}
 			List<Exchange> exchanges = new ArrayList<>();
 			sent.forEach((id, request) -> {
-				String url = request.path("request").path("url").asString();
+				String url = request.path("request").path("url").asText();
 				if (!url.startsWith("http") || !responses.containsKey(id)) {
 					return;
 				}
@@ -565,7 +574,7 @@ class BrowserDeployTest {
 						: servedFromCache.contains(id) ? Source.MEMORY_CACHE : Source.NETWORK;
 				int status = response.path("status").asInt();
 				String cacheControl = header(response.path("headers"), "Cache-Control");
-				exchanges.add(new Exchange(id, URI.create(url).getPath(), request.path("type").asString(), source,
+				exchanges.add(new Exchange(id, URI.create(url).getPath(), request.path("type").asText(), source,
 						status, cacheControl));
 			});
 			return exchanges;
@@ -574,7 +583,7 @@ class BrowserDeployTest {
 		private static String header(JsonNode headers, String name) {
 			for (Map.Entry<String, JsonNode> header : headers.properties()) {
 				if (header.getKey().equalsIgnoreCase(name)) {
-					return header.getValue().asString();
+					return header.getValue().asText();
 				}
 			}
 			return "";

@@ -21,12 +21,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -218,9 +218,15 @@ class PackagedJarIT {
 	/** The manifest's {@code assets} as packaged in the jar: original path to hashed path. */
 	private static Map<String, String> manifest(JarFile jar) {
 		JarEntry entry = manifestEntry(jar);
-		JsonNode assets = JsonMapper.builder().build().readTree(bytes(jar, entry)).path("assets");
+		JsonNode assets;
+		try {
+			assets = JsonMapper.builder().build().readTree(bytes(jar, entry)).path("assets");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		Map<String, String> paths = new LinkedHashMap<>();
-		assets.properties().forEach((asset) -> paths.put(asset.getKey(), asset.getValue().path("path").asString()));
+		assets.properties().forEach((asset) -> paths.put(asset.getKey(), asset.getValue().path("path").asText()));
 		return paths;
 	}
 

@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.assetbust.core.AssetBuilder;
 import io.github.assetbust.core.BuildOptions;
 import io.github.assetbust.core.BuildResult;
@@ -35,8 +37,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -277,7 +277,7 @@ class RollingDeployTest {
 			.readTree(Files.readString(this.root.resolve(BuildOptions.DEFAULT_MANIFEST_NAME)))
 			.path("assets");
 		Map<String, String> paths = new LinkedHashMap<>();
-		assets.properties().forEach((entry) -> paths.put(entry.getKey(), entry.getValue().path("path").asString()));
+		assets.properties().forEach((entry) -> paths.put(entry.getKey(), entry.getValue().path("path").asText()));
 		return paths;
 	}
 

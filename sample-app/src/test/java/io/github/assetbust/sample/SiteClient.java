@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * Real HTTP against the running sample site, plus the test's own reading of the packaged manifest
@@ -97,7 +97,7 @@ final class SiteClient {
 			}
 			JsonNode assets = JsonMapper.builder().build().readTree(in).path("assets");
 			Map<String, String> paths = new LinkedHashMap<>();
-			assets.properties().forEach((entry) -> paths.put(entry.getKey(), entry.getValue().path("path").asString()));
+			assets.properties().forEach((entry) -> paths.put(entry.getKey(), entry.getValue().path("path").asText()));
 			return paths;
 		}
 		catch (IOException ex) {
