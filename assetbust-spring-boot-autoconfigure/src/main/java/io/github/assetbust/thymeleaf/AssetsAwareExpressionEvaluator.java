@@ -23,7 +23,9 @@ final class AssetsAwareExpressionEvaluator implements IStandardVariableExpressio
 	@Override
 	public Object evaluate(IExpressionContext context, IStandardVariableExpression expression,
 			StandardExpressionExecutionContext expContext) {
-		if (expContext.getRestrictExternalAccess()) {
+		// every restricted context Thymeleaf makes restricts variables and bean access together; this
+		// flag has one name on 3.1.3 and 3.1.5, the other was renamed in between
+		if (expContext.getRestrictVariableAccess()) {
 			String source = expression.getExpression();
 			String rewritten = (source != null) ? AssetsBeanReference.toExpressionObject(source) : null;
 			if (rewritten != source) {
