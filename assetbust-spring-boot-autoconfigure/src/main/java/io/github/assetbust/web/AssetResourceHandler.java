@@ -1,12 +1,14 @@
 package io.github.assetbust.web;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.github.assetbust.spring.AssetLocations;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -108,12 +110,19 @@ public class AssetResourceHandler extends ResourceHttpRequestHandler {
 	}
 
 	/**
-	 * Takes the cache header off an error answer, and puts {@code Vary} on a 304 of a file with
-	 * variants, which Spring answers before it sets any other header.
+	 * Holds the cache header back until the answer is known to be a success: written when a 2xx
+	 * or 304 status is set or the body starts, dropped on a 4xx/5xx. A header cannot be taken off
+	 * again on every Servlet container (Tomcat 10.1 ignores {@code setHeader(name, null)}). Also
+	 * puts {@code Vary} on a 304 of a file with variants, which Spring answers before it sets any
+	 * other header.
 	 */
 	private final class SuccessOnlyCaching extends HttpServletResponseWrapper {
 
 		private final HttpServletRequest request;
+
+		private String cacheControl;
+
+		private boolean decided;
 
 		SuccessOnlyCaching(HttpServletRequest request, HttpServletResponse response) {
 			super(response);
@@ -121,29 +130,84 @@ public class AssetResourceHandler extends ResourceHttpRequestHandler {
 		}
 
 		@Override
+		public void setHeader(String name, String value) {
+			if (isHeld(name)) {
+				this.cacheControl = value;
+			}
+			else {
+				super.setHeader(name, value);
+			}
+		}
+
+		@Override
+		public void addHeader(String name, String value) {
+			if (isHeld(name)) {
+				this.cacheControl = (this.cacheControl != null) ? this.cacheControl + ", " + value : value;
+			}
+			else {
+				super.addHeader(name, value);
+			}
+		}
+
+		@Override
+		public String getHeader(String name) {
+			return isHeld(name) ? this.cacheControl : super.getHeader(name);
+		}
+
+		@Override
+		public boolean containsHeader(String name) {
+			return isHeld(name) ? this.cacheControl != null : super.containsHeader(name);
+		}
+
+		private boolean isHeld(String name) {
+			return !this.decided && HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name);
+		}
+
+		@Override
 		public void setStatus(int status) {
-			answering(status);
+			decide(status);
 			super.setStatus(status);
 		}
 
 		@Override
 		public void sendError(int status) throws IOException {
-			answering(status);
+			decide(status);
 			super.sendError(status);
 		}
 
 		@Override
 		public void sendError(int status, String message) throws IOException {
-			answering(status);
+			decide(status);
 			super.sendError(status, message);
 		}
 
-		private void answering(int status) {
-			if (status >= 400) {
-				setHeader(HttpHeaders.CACHE_CONTROL, null);
-				setHeader(HttpHeaders.EXPIRES, null);
+		@Override
+		public ServletOutputStream getOutputStream() throws IOException {
+			decide(getStatus());
+			return super.getOutputStream();
+		}
+
+		@Override
+		public PrintWriter getWriter() throws IOException {
+			decide(getStatus());
+			return super.getWriter();
+		}
+
+		@Override
+		public void flushBuffer() throws IOException {
+			decide(getStatus());
+			super.flushBuffer();
+		}
+
+		private void decide(int status) {
+			if (this.decided) {
+				return;
 			}
-			else if (status == HttpServletResponse.SC_NOT_MODIFIED) {
+			this.decided = true;
+			if (status < 400 && this.cacheControl != null) {
+				super.setHeader(HttpHeaders.CACHE_CONTROL, this.cacheControl);
+			}
+			if (status == HttpServletResponse.SC_NOT_MODIFIED) {
 				Resource resource = (Resource) this.request.getAttribute(RESOURCE);
 				if (resource instanceof HttpResource || hasVariant(resource)) {
 					addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);

@@ -155,8 +155,8 @@ class HostileRootServingTests {
 		HttpResponse<String> notModified = get(url, "Accept-Encoding", "gzip", "If-Modified-Since", lastModified);
 		assertThat(notModified.statusCode()).isEqualTo(304);
 		assertThat(notModified.headers().firstValue("Cache-Control")).hasValue(IMMUTABLE);
-		assertThat(notModified.headers().allValues("Vary")).isEqualTo(full.headers().allValues("Vary"))
-			.contains("Accept-Encoding");
+		assertThat(full.headers().allValues("Vary")).contains("Accept-Encoding");
+		assertThat(notModified.headers().allValues("Vary")).containsAll(full.headers().allValues("Vary"));
 	}
 
 	@Configuration(proxyBeanMethods = false)
