@@ -254,12 +254,20 @@ final class ManifestReader {
 	}
 
 	private AssetPath path(String value, String key) {
+		AssetPath path;
 		try {
-			return AssetPath.of(value);
+			path = AssetPath.of(value);
 		}
 		catch (InvalidAssetPathException ex) {
 			throw new ManifestFormatException(this.location, "entry \"" + key + "\": " + ex.getMessage() + where(), ex);
 		}
+		AssetRoot.Refusal refusal = AssetRoot.refusedName(path);
+		if (refusal != null) {
+			// a manifest may not make the build's state, or any dotfile, something to serve
+			throw new ManifestFormatException(this.location, "entry \"" + ControlCharacters.escape(key) + "\": '"
+					+ ControlCharacters.escape(value) + "' can never be an asset: " + refusal.reason() + where());
+		}
+		return path;
 	}
 
 	private long size(JsonToken value, String key) throws IOException {

@@ -102,6 +102,10 @@ public class AssetManifest implements AutoCloseable {
 
 	private AssetIndex read(Instant time) {
 		Object version = currentVersion();
+		if (isFolder()) {
+			throw new ManifestLoadException(this.location, "Cannot read asset manifest " + this.location
+					+ ": it is a folder; point assetbust.manifest at the manifest file in it", null);
+		}
 		Manifest manifest;
 		String digest;
 		try (DigestInputStream in = new DigestInputStream(this.resource.getInputStream(), ManifestGeneration.digester())) {
@@ -144,6 +148,16 @@ public class AssetManifest implements AutoCloseable {
 		catch (IOException | AssetbustException ex) {
 			logger.warn("Serving only the current generation: " + ex.getMessage());
 			return Generations.none();
+		}
+	}
+
+	/** Whether the location is a folder, which a {@code file:} URL would read as a listing of its files. */
+	private boolean isFolder() {
+		try {
+			return this.resource.isFile() && this.resource.getFile().isDirectory();
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 

@@ -21,6 +21,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.UrlResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -66,6 +67,29 @@ class AssetManifestTests {
 		AssetManifest manifest = open(this.folder.resolve("nowhere.json"));
 		assertThatExceptionOfType(ManifestLoadException.class).isThrownBy(manifest::load)
 			.withMessage("No asset manifest at " + this.folder.resolve("nowhere.json"));
+	}
+
+	@Test
+	void aFolderIsNoManifestAndTheLastGoodOneStays() throws IOException {
+		Path file = writeManifest("css/a.css", "css/a-0cc175b9c0f1b6a831c399e269772661.css");
+		AssetManifest good = open(file);
+		good.load();
+		AssetManifest folder = new AssetManifest(new UrlResource(this.folder.toUri()), "file:" + this.folder);
+		assertThatExceptionOfType(ManifestLoadException.class).isThrownBy(folder::load)
+			.withMessage("Cannot read asset manifest file:" + this.folder
+					+ ": it is a folder; point assetbust.manifest at the manifest file in it");
+		assertThat(folder.index().size()).isZero();
+		assertThat(good.index().size()).isEqualTo(1);
+	}
+
+	@Test
+	void aManifestWhoseEntryIsADotfileIsRefused() throws IOException {
+		Path file = this.folder.resolve("asset-manifest.json");
+		Files.writeString(file, "{\"version\": 1, \"assets\": {\"state.json\": {\"path\": \".asset-manifest.json.cache.json\"}}}",
+				StandardCharsets.UTF_8);
+		assertThatExceptionOfType(ManifestLoadException.class).isThrownBy(open(file)::load)
+			.withMessageContaining("entry \"state.json\": '.asset-manifest.json.cache.json' can never be an asset: "
+					+ "it is hidden (a dotfile)");
 	}
 
 	@Test
