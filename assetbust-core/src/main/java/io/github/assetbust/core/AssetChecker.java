@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +24,6 @@ public final class AssetChecker {
 	private static final Logger logger = LoggerFactory.getLogger(AssetChecker.class);
 
 	private static final int BUFFER = 64 * 1024;
-
-	private static final Pattern DIGEST_IN_NAME = Pattern.compile("-([0-9a-f]{8,64})(?:\\.[^.]*)?$");
 
 	private AssetChecker() {
 	}
@@ -145,12 +141,11 @@ public final class AssetChecker {
 
 	private static void checkDigest(DigestAlgorithm declared, AssetPath hashed, Path file, List<String> problems)
 			throws IOException {
-		Matcher matcher = DIGEST_IN_NAME.matcher(hashed.fileName());
-		if (!matcher.find()) {
+		String named = HashedName.parseAny(hashed).map(HashedName.Parsed::digest).orElse(null);
+		if (named == null) {
 			problems.add(hashed + ": its name carries no digest");
 			return;
 		}
-		String named = matcher.group(1);
 		DigestAlgorithm algorithm = (declared != null) ? declared
 				: (named.length() > DigestAlgorithm.MD5.hexLength()) ? DigestAlgorithm.SHA256 : DigestAlgorithm.MD5;
 		String actual = new Digester(algorithm).digest(file).hex();

@@ -18,11 +18,16 @@ public final class HashedName {
 		this.pattern = Pattern.compile("(.+)-([0-9a-f]{" + digestLength + "})(\\.[^.]+)?");
 	}
 
-	private static final Pattern ANY_DIGEST = Pattern.compile(".+-[0-9a-f]{8,64}(\\.[^.]+)?");
+	private static final Pattern ANY_DIGEST = Pattern.compile("(.+)-([0-9a-f]{8,64})(\\.[^.]+)?");
 
 	/** Whether {@code path} is named like a hashed copy of any digest length this tool can write. */
 	public static boolean looksHashed(AssetPath path) {
 		return ANY_DIGEST.matcher(path.fileName()).matches();
+	}
+
+	/** {@link #parse(AssetPath)} for a digest of any length this tool can write. */
+	public static Optional<Parsed> parseAny(AssetPath path) {
+		return parse(ANY_DIGEST, path);
 	}
 
 	public static AssetPath of(AssetPath original, String digest) {
@@ -38,7 +43,11 @@ public final class HashedName {
 	 * in its name. A match says nothing about who made the file: only the caller can tell.
 	 */
 	public Optional<Parsed> parse(AssetPath path) {
-		Matcher matcher = this.pattern.matcher(path.fileName());
+		return parse(this.pattern, path);
+	}
+
+	private static Optional<Parsed> parse(Pattern pattern, AssetPath path) {
+		Matcher matcher = pattern.matcher(path.fileName());
 		if (!matcher.matches()) {
 			return Optional.empty();
 		}

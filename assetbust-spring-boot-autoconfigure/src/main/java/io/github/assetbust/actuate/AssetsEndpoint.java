@@ -23,21 +23,26 @@ public class AssetsEndpoint {
 
 	private final MissingAssets missing;
 
+	private final MissingAssets staleHashed;
+
 	/**
 	 * @param manifest the manifest to report on
 	 * @param missing the misses of the resolver, or {@code null} when the application has its own
 	 * resolver, which does not record them
+	 * @param staleHashed requests for hashed copies of a generation this server never had, answered
+	 * with the current copy; {@code null} where no such requests are served
 	 */
-	public AssetsEndpoint(AssetManifest manifest, MissingAssets missing) {
+	public AssetsEndpoint(AssetManifest manifest, MissingAssets missing, MissingAssets staleHashed) {
 		this.manifest = manifest;
 		this.missing = missing;
+		this.staleHashed = staleHashed;
 	}
 
 	@ReadOperation
 	public AssetsDescriptor assets() {
 		return new AssetsDescriptor(this.manifest.location(), this.manifest.isWatching(),
 				GenerationDescriptor.of(this.manifest.generation()), LastLoadDescriptor.of(this.manifest.lastAttempt()),
-				MissingDescriptor.of(this.missing));
+				MissingDescriptor.of(this.missing), MissingDescriptor.of(this.staleHashed));
 	}
 
 	/**
@@ -47,9 +52,13 @@ public class AssetsEndpoint {
 	 * @param generation the manifest in use; {@code null} until one has loaded
 	 * @param lastLoad the latest load attempt; {@code null} before the first
 	 * @param missing lookups that missed; {@code null} with an application's own resolver
+	 * @param staleHashed requests for hashed copies of a generation this server never had, answered
+	 * with the current copy of their original ({@code assetbust.stale-hashed=fallback}); in the same
+	 * shape as {@code missing}
 	 */
 	public record AssetsDescriptor(String location, boolean watching, GenerationDescriptor generation,
-			LastLoadDescriptor lastLoad, MissingDescriptor missing) implements OperationResponseBody {
+			LastLoadDescriptor lastLoad, MissingDescriptor missing, MissingDescriptor staleHashed)
+			implements OperationResponseBody {
 
 	}
 

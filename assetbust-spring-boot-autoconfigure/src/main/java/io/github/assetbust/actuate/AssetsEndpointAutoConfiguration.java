@@ -5,6 +5,8 @@ import io.github.assetbust.spring.AssetManifest;
 import io.github.assetbust.spring.AssetResolver;
 import io.github.assetbust.spring.ManifestAssetResolver;
 
+import io.github.assetbust.web.HashedRequests;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -26,10 +28,12 @@ public final class AssetsEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AssetsEndpoint assetsEndpoint(AssetManifest manifest, ObjectProvider<AssetResolver> resolver) {
+	AssetsEndpoint assetsEndpoint(AssetManifest manifest, ObjectProvider<AssetResolver> resolver,
+			ObjectProvider<HashedRequests> hashedRequests) {
 		AssetResolver assets = resolver.getIfUnique();
-		return new AssetsEndpoint(manifest,
-				(assets instanceof ManifestAssetResolver ours) ? ours.missingAssets() : null);
+		HashedRequests requests = hashedRequests.getIfUnique();
+		return new AssetsEndpoint(manifest, (assets instanceof ManifestAssetResolver ours) ? ours.missingAssets() : null,
+				(requests != null) ? requests.staleRequests() : null);
 	}
 
 }

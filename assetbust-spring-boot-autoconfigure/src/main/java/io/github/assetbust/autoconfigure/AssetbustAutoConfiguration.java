@@ -15,6 +15,7 @@ import io.github.assetbust.spring.AssetResolver;
 import io.github.assetbust.spring.ManifestAssetResolver;
 import io.github.assetbust.spring.ManifestLoadException;
 import io.github.assetbust.spring.StaticAssetMirror;
+import io.github.assetbust.web.HashedRequests;
 import io.github.assetbust.web.RequestContextPath;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -95,6 +96,12 @@ public final class AssetbustAutoConfiguration {
 			ResourceLoader resourceLoader) {
 		return new ManifestAssetResolver(manifest, properties.getUrlPrefix(),
 				contextPath(environment, resourceLoader.getClassLoader()), properties.isStrict());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HashedRequests hashedRequests(AssetManifest manifest, AssetbustProperties properties) {
+		return new HashedRequests(manifest, properties.getStaleHashed() == StaleHashed.FALLBACK);
 	}
 
 	static Supplier<String> contextPath(Environment environment, ClassLoader classLoader) {

@@ -77,6 +77,13 @@ public class AssetbustProperties {
 	 */
 	private boolean compressed = true;
 
+	/**
+	 * How to answer a request for a hashed copy of a generation this server never had, as pages
+	 * rendered by the other release of a rolling deploy of jars ask for: 'fallback', the current
+	 * copy of its original with 'Cache-Control: no-store', or 'not-found'.
+	 */
+	private StaleHashed staleHashed = StaleHashed.FALLBACK;
+
 	private final Build build = new Build();
 
 	public boolean isEnabled() {
@@ -157,6 +164,14 @@ public class AssetbustProperties {
 
 	public void setCompressed(boolean compressed) {
 		this.compressed = compressed;
+	}
+
+	public StaleHashed getStaleHashed() {
+		return this.staleHashed;
+	}
+
+	public void setStaleHashed(StaleHashed staleHashed) {
+		this.staleHashed = staleHashed;
 	}
 
 	public Build getBuild() {

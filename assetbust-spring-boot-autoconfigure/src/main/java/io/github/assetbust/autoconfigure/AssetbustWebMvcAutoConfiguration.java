@@ -11,6 +11,9 @@ import io.github.assetbust.web.AssetHandlerMapping;
 import io.github.assetbust.web.AssetLinkRewriter;
 import io.github.assetbust.web.AssetResourceHandler;
 import io.github.assetbust.web.AssetUrlEncodingFilter;
+import io.github.assetbust.web.CurrentCopyResolver;
+import io.github.assetbust.web.HashedAssetHandlerMapping;
+import io.github.assetbust.web.HashedRequests;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,7 +42,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @AutoConfiguration(after = AssetbustAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
-@ConditionalOnBean(AssetManifest.class)
+@ConditionalOnBean({ AssetManifest.class, HashedRequests.class })
 @EnableConfigurationProperties({ AssetbustProperties.class, WebProperties.class })
 public final class AssetbustWebMvcAutoConfiguration {
 
@@ -51,16 +54,18 @@ public final class AssetbustWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "hashedAssetHandlerMapping")
-	AssetHandlerMapping hashedAssetHandlerMapping(AssetManifest manifest, AssetbustProperties properties,
+	HashedAssetHandlerMapping hashedAssetHandlerMapping(HashedRequests requests, AssetbustProperties properties,
 			WebProperties webProperties, ResourceLoader resourceLoader,
 			ObjectProvider<StaticAssetMirror> staticAssets) {
-		AssetResourceHandler handler = new AssetResourceHandler(
-				locations(properties, webProperties, resourceLoader, staticAssets.getIfAvailable()),
-				properties.isCompressed());
+		AssetLocations locations = locations(properties, webProperties, resourceLoader, staticAssets.getIfAvailable());
+		AssetResourceHandler immutable = new AssetResourceHandler(locations, properties.isCompressed());
 		if (properties.isCacheControl()) {
-			handler.setCacheControl(IMMUTABLE);
+			immutable.setCacheControl(IMMUTABLE);
 		}
-		return new AssetHandlerMapping((path) -> manifest.index().isHashed(path), handler, BEFORE_STATIC_RESOURCES);
+		AssetResourceHandler stale = new AssetResourceHandler(locations, properties.isCompressed(),
+				new CurrentCopyResolver());
+		stale.setCacheControl(CacheControl.noStore());
+		return new HashedAssetHandlerMapping(requests, immutable, stale, BEFORE_STATIC_RESOURCES);
 	}
 
 	@Bean

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.BuildOptions;
@@ -49,6 +50,8 @@ public class AssetManifest implements AutoCloseable {
 	private volatile LoadAttempt lastAttempt;
 
 	private ScheduledExecutorService watcher;
+
+	private final AtomicLong lastOnDemandCheck = new AtomicLong(System.nanoTime() - Duration.ofDays(1).toNanos());
 
 	/**
 	 * @param resource where the manifest lives
@@ -193,7 +196,22 @@ public class AssetManifest implements AutoCloseable {
 		return this.watcher != null;
 	}
 
-	void reloadIfChanged() {
+	/**
+	 * Re-reads a watched manifest now if it changed on disk, rather than at the watcher's next tick;
+	 * one stat, done at most once per {@code atMostEvery} whatever the number of callers. For a
+	 * request the index does not know, which another server may already have handed out.
+	 * @return the index in use afterwards
+	 */
+	public AssetIndex indexCheckedForChange(Duration atMostEvery) {
+		long now = System.nanoTime();
+		long last = this.lastOnDemandCheck.get();
+		if (isWatching() && now - last >= atMostEvery.toNanos() && this.lastOnDemandCheck.compareAndSet(last, now)) {
+			reloadIfChanged();
+		}
+		return this.index;
+	}
+
+	synchronized void reloadIfChanged() {
 		Object version = currentVersion();
 		if (version != null && !Objects.equals(version, this.lastSeenVersion)) {
 			reload();

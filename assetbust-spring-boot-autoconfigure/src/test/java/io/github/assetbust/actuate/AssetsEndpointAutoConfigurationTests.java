@@ -138,7 +138,7 @@ class AssetsEndpointAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class UserEndpointConfiguration {
 
-		static final AssetsEndpoint ENDPOINT = new AssetsEndpoint(new AssetManifest(null, "mine"), null);
+		static final AssetsEndpoint ENDPOINT = new AssetsEndpoint(new AssetManifest(null, "mine"), null, null);
 
 		@Bean
 		AssetsEndpoint myAssetsEndpoint() {

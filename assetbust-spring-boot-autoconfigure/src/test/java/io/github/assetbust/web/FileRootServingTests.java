@@ -111,8 +111,18 @@ class FileRootServingTests {
 	}
 
 	@Test
-	void aHashedLookingNameTheManifestDoesNotKnowIsNotFound() throws Exception {
-		assertThat(get("/css/main-00000000000000000000000000000000.css").statusCode()).isEqualTo(404);
+	void aHashedNameOfAGenerationThisServerNeverHadGetsTheCurrentCopyNeverCached() throws Exception {
+		HttpResponse<byte[]> response = get("/css/main-00000000000000000000000000000000.css");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("body { color: rebeccapurple; }");
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+	}
+
+	@Test
+	void aHashedLookingNameOfNoAssetIsNotFound() throws Exception {
+		HttpResponse<byte[]> response = get("/css/none-00000000000000000000000000000000.css");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Cache-Control").orElse("")).doesNotContain("immutable");
 	}
 
 	@Test
