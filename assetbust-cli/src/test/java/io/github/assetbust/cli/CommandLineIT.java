@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.github.assetbust.core.AssetPath;
-import io.github.assetbust.core.BuildOptions;
-import io.github.assetbust.core.Manifest;
-import io.github.assetbust.core.ManifestStore;
+import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.manifest.Manifest;
+import io.github.assetbust.core.manifest.ManifestStore;
+import io.github.assetbust.core.path.AssetPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -14,10 +14,10 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import io.github.assetbust.core.AssetPath;
-import io.github.assetbust.core.BuildOptions;
-import io.github.assetbust.core.Manifest;
-import io.github.assetbust.core.ManifestEntry;
+import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.manifest.Manifest;
+import io.github.assetbust.core.manifest.ManifestEntry;
+import io.github.assetbust.core.path.AssetPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;

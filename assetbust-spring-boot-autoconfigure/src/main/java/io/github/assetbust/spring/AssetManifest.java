@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.assetbust.core.AssetbustException;
-import io.github.assetbust.core.BuildOptions;
-import io.github.assetbust.core.Generations;
-import io.github.assetbust.core.Manifest;
-import io.github.assetbust.core.ManifestStore;
+import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.manifest.Manifest;
+import io.github.assetbust.core.manifest.ManifestStore;
+import io.github.assetbust.core.retention.Generations;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
