@@ -51,7 +51,7 @@ public final class BuildLock implements AutoCloseable {
 
 	/** Waits the default time for the lock of the tree {@code options} builds. */
 	public static BuildLock acquire(BuildOptions options) {
-		return acquire(options.stateFile("lock"), BuildLock.DEFAULT_TIMEOUT);
+		return acquire(options.stateFile(StateFile.LOCK), BuildLock.DEFAULT_TIMEOUT);
 	}
 
 	/**

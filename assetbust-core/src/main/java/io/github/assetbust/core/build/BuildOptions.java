@@ -114,25 +114,9 @@ public record BuildOptions(Path root, Path manifest, List<String> includes, List
 		return with((options) -> options.compress = compress);
 	}
 
-	/**
-	 * The file in which the build keeps {@code what} ({@code cache.json}, {@code generations.json},
-	 * {@code lock}) beside the manifest, or in the state directory.
-	 */
-	public Path stateFile(String what) {
-		Path folder = (this.stateDirectory != null) ? this.stateDirectory : this.manifest.getParent();
-		return folder.resolve(stateFileName(this.manifest, what));
-	}
-
-	/**
-	 * The file a build with the default state directory keeps beside {@code manifest}: readers of
-	 * the manifest find {@code generations} there.
-	 */
-	public static Path stateFileBeside(Path manifest, String what) {
-		return manifest.resolveSibling(stateFileName(manifest, what));
-	}
-
-	private static String stateFileName(Path manifest, String what) {
-		return "." + manifest.getFileName() + "." + what;
+	/** Where the build keeps {@code file}: beside the manifest, or in the state directory. */
+	public Path stateFile(StateFile file) {
+		return (this.stateDirectory != null) ? file.in(this.stateDirectory, this.manifest) : file.beside(this.manifest);
 	}
 
 	private BuildOptions with(Consumer<Fields> change) {

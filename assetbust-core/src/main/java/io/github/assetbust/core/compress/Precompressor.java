@@ -34,6 +34,7 @@ import io.github.assetbust.core.files.AtomicFiles;
 import io.github.assetbust.core.files.Flusher;
 import io.github.assetbust.core.manifest.ManifestEntry;
 import io.github.assetbust.core.path.AssetPath;
+import io.github.assetbust.core.path.NameLength;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +52,6 @@ public final class Precompressor {
 	private static final Logger logger = LoggerFactory.getLogger(Precompressor.class);
 
 	/** The longest file name (in bytes) that common file systems take. */
-	private static final int MAX_NAME_BYTES = 255;
-
 	private final Path root;
 
 	private final Set<Compression> compressions;
@@ -118,7 +117,7 @@ public final class Precompressor {
 
 	private void write(ManifestEntry copy, Compression compression) {
 		AssetPath variant = compression.variantOf(copy.path());
-		if (variant.fileName().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+		if (!NameLength.fits(variant.fileName())) {
 			logger.debug("No {} variant of {}: its name would be too long", compression.id(), copy.path());
 			return;
 		}

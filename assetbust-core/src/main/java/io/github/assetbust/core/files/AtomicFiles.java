@@ -14,6 +14,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.github.assetbust.core.path.NameLength;
+
 /**
  * Writes a file so that readers see either the old content or the complete new one: a temporary
  * file beside the target, flushed to disk, then renamed over it. Temporary files start with a dot
@@ -82,7 +84,7 @@ public final class AtomicFiles {
 
 	/**
 	 * The target's name cut to {@link #MAX_BASE_BYTES} bytes of UTF-8, so that the temporary name
-	 * (which adds up to 33 bytes) stays within the 255 bytes file systems allow.
+	 * (which adds up to 33 bytes) stays within the {@link NameLength#MAX_BYTES} file systems allow.
 	 */
 	private static String shortened(String name) {
 		if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_BASE_BYTES) {

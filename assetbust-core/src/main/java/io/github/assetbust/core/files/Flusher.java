@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.core.DaemonThreads;
 
 /**
  * Makes files durable under their names: each file's data, then each folder they were renamed into,
@@ -27,11 +28,8 @@ public final class Flusher implements AutoCloseable {
 
 	private static final int THREADS = 32;
 
-	private final ExecutorService threads = Executors.newFixedThreadPool(THREADS, (task) -> {
-		Thread thread = new Thread(task, "assetbust-flush");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ExecutorService threads = Executors.newFixedThreadPool(THREADS,
+			DaemonThreads.named("assetbust-flush"));
 
 	private final Queue<Future<?>> pending = new ConcurrentLinkedQueue<>();
 

@@ -55,6 +55,16 @@ public final class HashedName {
 		return Optional.of(new Parsed(path.withFileName(matcher.group(1) + extension), matcher.group(2)));
 	}
 
+	/**
+	 * Why {@code original} cannot have a hashed copy with a digest of {@code digestLength}
+	 * characters: its name would be too long for the file system; {@code null} if it can.
+	 */
+	public static String tooLong(AssetPath original, int digestLength) {
+		int bytes = NameLength.of(original.fileName()) + 1 + digestLength;
+		return (bytes > NameLength.MAX_BYTES) ? "its hashed name would be " + bytes + " bytes long, more than the "
+				+ NameLength.MAX_BYTES + " file systems allow; shorten the name" : null;
+	}
+
 	/** A hashed name taken apart. */
 	public record Parsed(AssetPath original, String digest) {
 	}

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.build.BuildLock;
 import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.build.StateFile;
 import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.core.manifest.Manifest;
 import io.github.assetbust.core.manifest.ManifestStore;
@@ -82,9 +83,9 @@ public final class AssetCleaner {
 		catch (IOException ex) {
 			throw new AssetbustException("Cannot read manifest " + options.manifest() + ": " + ex.getMessage(), ex);
 		}
-		Path generationsFile = options.stateFile("generations.json");
+		Path generationsFile = options.stateFile(StateFile.GENERATIONS);
 		Generations generations = Generations.read(generationsFile);
-		Result result = new AssetCleaner(root, options.retention(), clock).clean(manifest, generations);
+		Result result = new AssetCleaner(root, options.retention(), clock).removeStale(manifest, generations);
 		if (!result.generations().equals(generations)) {
 			try {
 				result.generations().write(generationsFile);
@@ -103,7 +104,7 @@ public final class AssetCleaner {
 	 * @param current the manifest in use: its originals and hashed copies are never deleted
 	 * @return what was removed, and the record of what is left
 	 */
-	public Result clean(Manifest current, Generations generations) {
+	public Result removeStale(Manifest current, Generations generations) {
 		Set<AssetPath> keep = new HashSet<>(current.hashedPaths());
 		keep.addAll(current.assets().keySet());
 		List<Generations.Generation> list = generations.list();

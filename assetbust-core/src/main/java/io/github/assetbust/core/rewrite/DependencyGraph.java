@@ -56,6 +56,31 @@ final class DependencyGraph {
 		return this.order;
 	}
 
+	/**
+	 * The order cut into levels: each asset one level above the deepest asset it references (a
+	 * reference that closes a cycle does not count), so that each level depends only on those
+	 * below it and can be hashed all at once.
+	 */
+	public List<List<AssetPath>> levels() {
+		Map<AssetPath, Integer> depth = new HashMap<>();
+		List<List<AssetPath>> levels = new ArrayList<>();
+		for (AssetPath asset : this.order) {
+			int level = 0;
+			for (AssetPath target : this.references.getOrDefault(asset, List.of())) {
+				Integer below = depth.get(target);
+				if (below != null && !this.cycles.containsKey(new Edge(asset, target))) {
+					level = Math.max(level, below + 1);
+				}
+			}
+			depth.put(asset, level);
+			while (levels.size() <= level) {
+				levels.add(new ArrayList<>());
+			}
+			levels.get(level).add(asset);
+		}
+		return levels;
+	}
+
 	/** The cycle a reference closes ({@code [a, b, a]}), or {@code null} if it closes none. */
 	List<AssetPath> cycleClosedBy(AssetPath from, AssetPath to) {
 		return this.cycles.get(new Edge(from, to));

@@ -28,7 +28,7 @@ class BuildLockTests {
 	Path root;
 
 	private static Path lock(Path root) {
-		return BuildOptions.forRoot(root).stateFile("lock");
+		return BuildOptions.forRoot(root).stateFile(StateFile.LOCK);
 	}
 
 	@Test
