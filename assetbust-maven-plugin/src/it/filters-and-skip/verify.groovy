@@ -34,5 +34,5 @@ assert !new File(skipped, 'META-INF/assetbust').exists()
 String log = new File(basedir, 'build.log').getText('UTF-8')
 // one skipped execution in the first build, both in the second
 assert log.count('Skipping assetbust:build') == 3
-assert (log =~ /assetbust: 3 assets: 3 hashed copies written/).count == 1
+assert (log =~ /assetbust: 3 assets hashed \(3 copies written/).count == 1
 true

@@ -10,7 +10,6 @@ import io.github.assetbust.core.build.BuildOptions;
 import io.github.assetbust.core.build.BuildResult;
 import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.core.digest.DigestAlgorithm;
-import io.github.assetbust.core.rewrite.ReferenceOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -114,35 +113,8 @@ final class BuildCommand implements Callable<Integer> {
 		finally {
 			progress.finish();
 		}
-		this.spec.commandLine().getOut().println(summary(result));
+		this.spec.commandLine().getOut().println(result.summary());
 		return 0;
-	}
-
-	/** One line: files hashed, references rewritten, bytes written, files removed, time. */
-	static String summary(BuildResult result) {
-		StringBuilder line = new StringBuilder();
-		line.append(Words.count(result.manifest().size(), "asset", "assets")).append(" hashed (");
-		line.append(Words.count(result.written(), "copy", "copies")).append(" written, ");
-		line.append(Words.number(result.unchanged())).append(" unchanged), ");
-		line.append(Words.count(result.references().count(ReferenceOutcome.REWRITTEN), "reference", "references"));
-		line.append(" rewritten, ").append(Words.count(result.bytesWritten(), "byte", "bytes")).append(" written, ");
-		line.append(Words.count(result.removed().size(), "stale copy", "stale copies")).append(" removed, in ");
-		line.append(result.duration().toMillis()).append(" ms");
-		if (!result.references().problems().isEmpty()) {
-			line.append("; ").append(Words.count(result.references().problems().size(), "reference", "references"));
-			line.append(" reported");
-		}
-		if (!result.skipped().isEmpty()) {
-			line.append("; ").append(Words.count(result.skipped().size(), "file", "files")).append(" skipped");
-		}
-		BuildResult.Variants variants = result.variants();
-		if (!variants.equals(BuildResult.Variants.NONE)) {
-			line.append("; ").append(Words.count(variants.written(), "compressed variant", "compressed variants"));
-			line.append(" written (").append(Words.count(variants.bytesWritten(), "byte", "bytes")).append("), ");
-			line.append(Words.number(variants.unchanged())).append(" unchanged, ");
-			line.append(Words.number(variants.notSmaller())).append(" not smaller than their copy");
-		}
-		return line.toString();
 	}
 
 }

@@ -10,6 +10,7 @@ import io.github.assetbust.core.build.BuildOptions;
 import io.github.assetbust.core.build.BuildResult;
 import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.core.digest.DigestAlgorithm;
+import io.github.assetbust.core.manifest.Manifest;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -30,7 +31,7 @@ public class BuildMojo extends AbstractMojo {
 
 	/** Where the manifest goes; the starter reads it from {@code classpath:/META-INF/assetbust/manifest.json}. */
 	@Parameter(property = "assetbust.manifest",
-			defaultValue = "${project.build.outputDirectory}/META-INF/assetbust/manifest.json")
+			defaultValue = "${project.build.outputDirectory}/" + Manifest.CLASSPATH_LOCATION)
 	private File manifest;
 
 	/** Globs, relative to the root, of the files to hash. Default: every file. */
@@ -41,8 +42,8 @@ public class BuildMojo extends AbstractMojo {
 	@Parameter
 	private List<String> excludes;
 
-	/** The digest in hashed names: {@code md5} or {@code sha256}. */
-	@Parameter(property = "assetbust.algorithm", defaultValue = "md5")
+	/** The digest in hashed names: {@code md5} or {@code sha256}. Default: md5. */
+	@Parameter(property = "assetbust.algorithm")
 	private String algorithm;
 
 	/**
@@ -84,7 +85,6 @@ public class BuildMojo extends AbstractMojo {
 		try {
 			BuildOptions options = BuildOptions.forRoot(this.root.toPath())
 				.withManifest(this.manifest.toPath())
-				.withAlgorithm(DigestAlgorithm.fromId(this.algorithm))
 				.withReproducible(true)
 				.withStateDirectory(this.stateDirectory.toPath())
 				// a jar serves one generation: copies of earlier builds in target/classes would only bloat it
@@ -93,10 +93,13 @@ public class BuildMojo extends AbstractMojo {
 			if (this.compress != null) {
 				options = options.withCompress(Compression.parse(this.compress));
 			}
-			if (this.includes != null && !this.includes.isEmpty()) {
+			if (this.algorithm != null) {
+				options = options.withAlgorithm(DigestAlgorithm.fromId(this.algorithm));
+			}
+			if (this.includes != null) {
 				options = options.withIncludes(this.includes);
 			}
-			if (this.excludes != null && !this.excludes.isEmpty()) {
+			if (this.excludes != null) {
 				options = options.withExcludes(this.excludes);
 			}
 			BuildResult result = new AssetBuilder(options).build();

@@ -1,12 +1,9 @@
 package io.github.assetbust.autoconfigure;
 
-import java.time.Duration;
-
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.build.AssetBuilder;
 import io.github.assetbust.core.build.BuildOptions;
 import io.github.assetbust.core.build.BuildResult;
-import io.github.assetbust.core.rewrite.ReferenceOutcome;
 import io.github.assetbust.spring.AssetManifest;
 import io.github.assetbust.spring.StaticAssetMirror;
 import org.apache.commons.logging.Log;
@@ -66,21 +63,19 @@ public class AssetBuildInitializer implements InitializingBean {
 	 */
 	@Override
 	public void afterPropertiesSet() {
-		long start = System.nanoTime();
 		try {
 			if (this.mirror != null) {
 				this.mirror.update((update) -> {
 					BuildResult result = buildAndLoad();
-					logger.info("Hashed " + result.manifest().size() + " static assets from " + this.mirror + " into "
-							+ this.options.root() + " in " + millisSince(start) + " ms (" + update.copied()
-							+ " files copied, " + counts(result) + ")");
+					logger.info("Hashed static assets from " + this.mirror + " into " + this.options.root() + ": "
+							+ result.summary() + " (" + BuildResult.count(update.copied(), "file", "files")
+							+ " copied first)");
 					return result;
 				});
 			}
 			else {
 				BuildResult result = buildAndLoad();
-				logger.info("Hashed " + result.manifest().size() + " assets in " + this.options.root() + " in "
-						+ millisSince(start) + " ms (" + counts(result) + ")");
+				logger.info("Hashed assets in " + this.options.root() + ": " + result.summary());
 			}
 		}
 		catch (AssetbustException ex) {
@@ -96,17 +91,6 @@ public class AssetBuildInitializer implements InitializingBean {
 		BuildResult result = new AssetBuilder(this.options).build();
 		this.manifest.load();
 		return result;
-	}
-
-	private static long millisSince(long start) {
-		return Duration.ofNanos(System.nanoTime() - start).toMillis();
-	}
-
-	private static String counts(BuildResult result) {
-		int broken = result.references().count(ReferenceOutcome.MISSING)
-				+ result.references().count(ReferenceOutcome.OUTSIDE_ROOT);
-		return result.written() + " hashed copies written, " + result.references().count(ReferenceOutcome.REWRITTEN)
-				+ " references rewritten, " + broken + " broken";
 	}
 
 }

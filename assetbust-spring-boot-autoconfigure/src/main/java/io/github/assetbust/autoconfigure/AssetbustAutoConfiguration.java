@@ -142,7 +142,7 @@ public final class AssetbustAutoConfiguration {
 			.withManifest(manifestFile)
 			.withIncludes(build.getInclude())
 			.withExcludes(build.getExclude())
-			.withAlgorithm(DigestAlgorithm.fromId(build.getAlgorithm()))
+			.withAlgorithm(build.getAlgorithm())
 			.withStrict(properties.isStrict())
 			.withRetention(new BuildOptions.Retention(build.getKeep(), build.getMaxAge()))
 			.withCompress(compressions(build));
@@ -151,9 +151,8 @@ public final class AssetbustAutoConfiguration {
 	/** An unknown encoding, or br without brotli4j, is a mistake to stop at, not a build to fail later. */
 	private static Set<Compression> compressions(AssetbustProperties.Build build) {
 		try {
-			Set<Compression> compressions = Compression.parse(build.getCompress());
-			compressions.forEach(Compression::requireAvailable);
-			return compressions;
+			build.getCompress().forEach(Compression::requireAvailable);
+			return build.getCompress();
 		}
 		catch (AssetbustException ex) {
 			throw new AssetbustException("assetbust.build.compress: " + ex.getMessage(), ex);

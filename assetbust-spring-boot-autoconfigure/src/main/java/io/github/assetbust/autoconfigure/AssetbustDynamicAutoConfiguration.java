@@ -61,7 +61,7 @@ public final class AssetbustDynamicAutoConfiguration {
 		logger.info("assetbust.mode=dynamic: asset URLs carry the md5 of the live files in " + locations
 				+ ", digested when asked; set assetbust.mode=manifest to use the manifest instead"
 				+ (build.isOnStartup() ? " (assetbust.build.on-startup is ignored)" : "")
-				+ (!"md5".equalsIgnoreCase(build.getAlgorithm()) ? " (assetbust.build.algorithm is ignored)" : ""));
+				+ ((build.getAlgorithm() != ContentDigests.ALGORITHM) ? " (assetbust.build.algorithm is ignored)" : ""));
 		return new DynamicAssetResolver(locations, digests,
 				DynamicAssetResolver.selecting(build.getInclude(), build.getExclude()), properties.getUrlPrefix(),
 				AssetbustAutoConfiguration.contextPath(environment, resourceLoader.getClassLoader()),

@@ -2,9 +2,14 @@ package io.github.assetbust.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.compress.Compression;
+import io.github.assetbust.core.digest.DigestAlgorithm;
+import io.github.assetbust.core.manifest.Manifest;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,7 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class AssetbustProperties {
 
 	/** The manifest location used when none is set and no build root is configured. */
-	public static final String DEFAULT_MANIFEST = "classpath:/META-INF/assetbust/manifest.json";
+	public static final String DEFAULT_MANIFEST = "classpath:/" + Manifest.CLASSPATH_LOCATION;
 
 	/**
 	 * Whether to resolve asset URLs through the manifest and serve hashed copies.
@@ -228,7 +233,7 @@ public class AssetbustProperties {
 		/**
 		 * Digest put into hashed file names: 'md5' or 'sha256'.
 		 */
-		private String algorithm = "md5";
+		private DigestAlgorithm algorithm = BuildOptions.DEFAULT_ALGORITHM;
 
 		/**
 		 * How many previous generations of hashed copies to keep, for servers of a rolling
@@ -246,7 +251,7 @@ public class AssetbustProperties {
 		 * font: 'gzip' ('.gz') and 'br' ('.br', needs com.aayushatharva.brotli4j:brotli4j on the
 		 * class path). Each is kept only if smaller than the copy.
 		 */
-		private List<String> compress = new ArrayList<>();
+		private Set<Compression> compress = new LinkedHashSet<>();
 
 		public boolean isOnStartup() {
 			return this.onStartup;
@@ -304,20 +309,20 @@ public class AssetbustProperties {
 			this.maxAge = maxAge;
 		}
 
-		public String getAlgorithm() {
+		public DigestAlgorithm getAlgorithm() {
 			return this.algorithm;
 		}
 
-		public List<String> getCompress() {
+		public void setAlgorithm(DigestAlgorithm algorithm) {
+			this.algorithm = algorithm;
+		}
+
+		public Set<Compression> getCompress() {
 			return this.compress;
 		}
 
-		public void setCompress(List<String> compress) {
+		public void setCompress(Set<Compression> compress) {
 			this.compress = compress;
-		}
-
-		public void setAlgorithm(String algorithm) {
-			this.algorithm = algorithm;
 		}
 
 	}

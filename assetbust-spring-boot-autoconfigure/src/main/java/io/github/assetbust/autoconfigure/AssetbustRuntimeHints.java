@@ -1,5 +1,6 @@
 package io.github.assetbust.autoconfigure;
 
+import io.github.assetbust.core.manifest.Manifest;
 import io.github.assetbust.spring.AssetResolver;
 import io.github.assetbust.spring.ManifestAssetResolver;
 
@@ -20,7 +21,7 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 class AssetbustRuntimeHints implements RuntimeHintsRegistrar {
 
 	/** {@link AssetbustProperties#DEFAULT_MANIFEST} as a resource hint writes it. */
-	static final String DEFAULT_MANIFEST_RESOURCE = "META-INF/assetbust/manifest.json";
+	static final String DEFAULT_MANIFEST_RESOURCE = Manifest.CLASSPATH_LOCATION;
 
 	@Override
 	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {

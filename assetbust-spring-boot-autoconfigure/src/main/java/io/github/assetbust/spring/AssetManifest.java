@@ -3,14 +3,11 @@ package io.github.assetbust.spring;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.DaemonThreads;
 import io.github.assetbust.core.build.StateFile;
+import io.github.assetbust.core.files.FileStamp;
 import io.github.assetbust.core.manifest.Manifest;
 import io.github.assetbust.core.manifest.ManifestStore;
 import io.github.assetbust.core.retention.Generations;
@@ -200,10 +198,19 @@ public class AssetManifest implements AutoCloseable {
 	 * @return the index in use afterwards
 	 */
 	public AssetIndex indexCheckedForChange(Duration atMostEvery) {
+		if (!isWatching()) {
+			return this.index;
+		}
 		long now = System.nanoTime();
 		long last = this.lastOnDemandCheck.get();
-		if (isWatching() && now - last >= atMostEvery.toNanos() && this.lastOnDemandCheck.compareAndSet(last, now)) {
+		if (now - last >= atMostEvery.toNanos() && this.lastOnDemandCheck.compareAndSet(last, now)) {
 			reloadIfChanged();
+		}
+		else {
+			// another caller's check may be reloading right now: its new index, not the old one
+			synchronized (this) {
+				return this.index;
+			}
 		}
 		return this.index;
 	}
@@ -218,18 +225,15 @@ public class AssetManifest implements AutoCloseable {
 	}
 
 	/**
-	 * What identifies one version of a manifest file: its inode, size and modification time. An
-	 * atomic rename always changes the inode, so even two builds within one clock tick are told apart.
+	 * What identifies one version of a manifest file: its {@link FileStamp}, which a build's atomic
+	 * rename always changes.
 	 */
 	private Object currentVersion() {
 		if (!isFile()) {
 			return null;
 		}
 		try {
-			Path file = this.resource.getFile().toPath();
-			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-			return List.of(String.valueOf(attributes.fileKey()), attributes.size(),
-					attributes.lastModifiedTime());
+			return FileStamp.of(this.resource.getFile().toPath());
 		}
 		catch (IOException ex) {
 			return null;

@@ -2,8 +2,6 @@ package io.github.assetbust.spring;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.assetbust.core.digest.Digest;
 import io.github.assetbust.core.digest.DigestAlgorithm;
 import io.github.assetbust.core.digest.Digester;
+import io.github.assetbust.core.files.FileStamp;
 
 import org.springframework.core.io.Resource;
 
@@ -50,8 +49,11 @@ public final class ContentDigests {
 
 	private static Object stamp(Resource resource) throws IOException {
 		if (resource.isFile()) {
-			BasicFileAttributes attributes = Files.readAttributes(resource.getFile().toPath(), BasicFileAttributes.class);
-			return List.of(String.valueOf(attributes.fileKey()), attributes.size(), attributes.lastModifiedTime());
+			String stamp = FileStamp.of(resource.getFile().toPath());
+			if (stamp == null) {
+				throw new IOException("Cannot read " + resource.getDescription());
+			}
+			return stamp;
 		}
 		return List.of(resource.contentLength(), resource.lastModified());
 	}

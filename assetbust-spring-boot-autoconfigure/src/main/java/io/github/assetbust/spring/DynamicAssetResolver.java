@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.digest.Integrity;
 import io.github.assetbust.core.path.AssetPath;
-import io.github.assetbust.core.path.Glob;
+import io.github.assetbust.core.path.GlobSelection;
 import io.github.assetbust.core.path.HashedName;
 import io.github.assetbust.core.path.Urls;
 import org.apache.commons.logging.Log;
@@ -62,7 +62,7 @@ public class DynamicAssetResolver implements AssetResolver {
 		this.locations = locations;
 		this.digests = digests;
 		this.hashes = hashes;
-		this.urlPrefix = stripTrailingSlash((urlPrefix != null) ? urlPrefix : "");
+		this.urlPrefix = Urls.prefix(urlPrefix);
 		this.contextPath = contextPath;
 		this.strict = strict;
 	}
@@ -73,16 +73,13 @@ public class DynamicAssetResolver implements AssetResolver {
 	 * @throws AssetbustException naming a glob that cannot be understood
 	 */
 	public static Predicate<AssetPath> selecting(List<String> include, List<String> exclude) {
-		List<Glob> includes = include.stream().map(Glob::of).toList();
-		List<Glob> excludes = exclude.stream().map(Glob::of).toList();
-		return (path) -> includes.stream().anyMatch((glob) -> glob.matches(path))
-				&& excludes.stream().noneMatch((glob) -> glob.matches(path));
+		return new GlobSelection(include, exclude);
 	}
 
 	@Override
 	public String url(String path) {
 		Assert.notNull(path, "The asset path must not be null");
-		if (ManifestAssetResolver.isOtherOrigin(path)) {
+		if (Urls.isOtherOrigin(path)) {
 			return path;
 		}
 		int suffixStart = Urls.suffixStart(path);
@@ -97,7 +94,7 @@ public class DynamicAssetResolver implements AssetResolver {
 		}
 		String urlPath = (asset != null) ? hashedUrlPath(asset, lookup) : fallback(path, lookup);
 		String suffix = (suffixStart < 0) ? "" : path.substring(suffixStart);
-		return this.urlPrefix + this.contextPath.get() + urlPath + suffix;
+		return Urls.join(this.urlPrefix, this.contextPath.get(), urlPath, suffix);
 	}
 
 	@Override
@@ -193,9 +190,6 @@ public class DynamicAssetResolver implements AssetResolver {
 		return (suffixStart < 0) ? path : path.substring(0, suffixStart);
 	}
 
-	private static String stripTrailingSlash(String prefix) {
-		return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-	}
 
 	private record LiveAsset(AssetPath path, Resource file) {
 	}

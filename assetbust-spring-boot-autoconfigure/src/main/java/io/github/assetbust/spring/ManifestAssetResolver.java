@@ -35,7 +35,7 @@ public class ManifestAssetResolver implements AssetResolver {
 	public ManifestAssetResolver(AssetManifest manifest, String urlPrefix, Supplier<String> contextPath,
 			boolean strict) {
 		this.manifest = manifest;
-		this.urlPrefix = stripTrailingSlash((urlPrefix != null) ? urlPrefix : "");
+		this.urlPrefix = Urls.prefix(urlPrefix);
 		this.contextPath = contextPath;
 		this.strict = strict;
 	}
@@ -43,7 +43,7 @@ public class ManifestAssetResolver implements AssetResolver {
 	@Override
 	public String url(String path) {
 		Assert.notNull(path, "The asset path must not be null");
-		if (isOtherOrigin(path)) {
+		if (Urls.isOtherOrigin(path)) {
 			return path;
 		}
 		int suffixStart = Urls.suffixStart(path);
@@ -60,10 +60,7 @@ public class ManifestAssetResolver implements AssetResolver {
 		String urlPath = (target != null) ? target.urlPath() : fallback(path, lookup);
 		String contextPath = this.contextPath.get();
 		String suffix = (suffixStart < 0) ? "" : path.substring(suffixStart);
-		if (this.urlPrefix.isEmpty() && contextPath.isEmpty()) {
-			return suffix.isEmpty() ? urlPath : urlPath + suffix;
-		}
-		return this.urlPrefix + contextPath + urlPath + suffix;
+		return Urls.join(this.urlPrefix, contextPath, urlPath, suffix);
 	}
 
 	@Override
@@ -95,22 +92,9 @@ public class ManifestAssetResolver implements AssetResolver {
 		return lookup.startsWith("/") ? lookup : "/" + lookup;
 	}
 
-	/** {@code https://cdn/x.css}, {@code //cdn/x.css}, {@code data:…}: not an asset of this root. */
-	static boolean isOtherOrigin(String path) {
-		if (path.startsWith("//")) {
-			return true;
-		}
-		int colon = path.indexOf(':');
-		int slash = path.indexOf('/');
-		return colon > 0 && (slash < 0 || colon < slash) && Character.isLetter(path.charAt(0));
-	}
-
 	private static String withoutSuffix(String path, int suffixStart) {
 		return (suffixStart < 0) ? path : path.substring(0, suffixStart);
 	}
 
-	private static String stripTrailingSlash(String prefix) {
-		return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-	}
 
 }

@@ -1,7 +1,5 @@
 package io.github.assetbust.spring;
 
-import java.io.IOException;
-
 import io.github.assetbust.core.path.AssetPath;
 import io.github.assetbust.core.path.AssetRoot;
 

@@ -30,6 +30,8 @@ import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.build.BuildLock;
 import io.github.assetbust.core.files.AtomicFiles;
 import io.github.assetbust.core.path.AssetPath;
+import io.github.assetbust.core.path.AssetRoot;
+import io.github.assetbust.core.path.ControlCharacters;
 import io.github.assetbust.core.path.InvalidAssetPathException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -179,8 +181,10 @@ public final class StaticAssetMirror {
 
 			@Override
 			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-				boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
-				return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+				boolean refused = !dir.equals(root)
+						&& assetPath(root.relativize(dir).toString().replace(dir.getFileSystem().getSeparator(), "/"),
+								location) == null;
+				return refused ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
 			}
 
 			@Override
@@ -232,15 +236,21 @@ public final class StaticAssetMirror {
 
 	/** The asset path of a file in a location, or {@code null} for one that is left out. */
 	private static AssetPath assetPath(String relative, String location) {
-		if (relative.startsWith(".") || relative.contains("/.")
-				|| (location.equals(WEBJARS_LOCATION) && relative.startsWith(WEBJARS_FOLDER))) {
+		if (location.equals(WEBJARS_LOCATION) && relative.startsWith(WEBJARS_FOLDER)) {
 			return null;
 		}
 		try {
-			return AssetPath.of(relative);
+			AssetPath path = AssetPath.of(relative);
+			AssetRoot.Refusal refusal = AssetRoot.refusedName(path);
+			if (refusal != null) {
+				logger.debug("Not copying " + path + " from " + location + ": " + refusal.reason());
+				return null;
+			}
+			return path;
 		}
 		catch (InvalidAssetPathException ex) {
-			logger.debug("Not copying " + relative + " from " + location + ": " + ex.getMessage());
+			logger.debug("Not copying " + ControlCharacters.escape(relative) + " from " + location + ": "
+					+ ex.getMessage());
 			return null;
 		}
 	}

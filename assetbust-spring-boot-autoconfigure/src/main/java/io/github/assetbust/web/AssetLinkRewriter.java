@@ -22,8 +22,7 @@ public final class AssetLinkRewriter {
 	 */
 	public AssetLinkRewriter(AssetManifest manifest, String urlPrefix) {
 		this.manifest = manifest;
-		this.urlPrefix = (urlPrefix == null) ? "" : urlPrefix.endsWith("/")
-				? urlPrefix.substring(0, urlPrefix.length() - 1) : urlPrefix;
+		this.urlPrefix = Urls.prefix(urlPrefix);
 	}
 
 	/**
@@ -49,11 +48,8 @@ public final class AssetLinkRewriter {
 		if (target == null) {
 			return link;
 		}
-		if (suffixStart < 0 && start == 0 && this.urlPrefix.isEmpty()) {
-			return target.urlPath();
-		}
 		String suffix = (suffixStart < 0) ? "" : path.substring(suffixStart);
-		return this.urlPrefix + contextPath + target.urlPath() + suffix;
+		return Urls.join(this.urlPrefix, contextPath, target.urlPath(), suffix);
 	}
 
 }

@@ -3,9 +3,12 @@ package io.github.assetbust.web;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.spring.AssetLocations;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -39,9 +42,11 @@ import org.springframework.web.servlet.resource.ResourceResolver;
 public class AssetResourceHandler extends ResourceHttpRequestHandler {
 
 	/** Content codings in order of preference, with the suffix of their variants. */
-	private static final Map<String, String> VARIANTS = Map.of("br", ".br", "gzip", ".gz");
+	private static final Map<String, String> VARIANTS = Compression.byPreference()
+		.stream()
+		.collect(Collectors.toMap(Compression::id, Compression::suffix, (a, b) -> a, LinkedHashMap::new));
 
-	private static final List<String> PREFERENCE = List.of("br", "gzip");
+	private static final List<String> PREFERENCE = List.copyOf(VARIANTS.keySet());
 
 	private static final String RESOURCE = AssetResourceHandler.class.getName() + ".resource";
 

@@ -60,7 +60,8 @@ class StartupCompressionTests {
 			.withPropertyValues("assetbust.build.on-startup=true", "assetbust.build.root=file:" + this.root,
 					"assetbust.build.compress=gzip,zip")
 			.run((context) -> assertThat(context).getFailure()
-				.hasMessageContaining("assetbust.build.compress: Unknown compression 'zip': use gzip or br"));
+				.hasMessageContaining("assetbust.build.compress")
+				.hasRootCauseMessage("No enum constant " + Compression.class.getName() + ".ZIP"));
 	}
 
 }

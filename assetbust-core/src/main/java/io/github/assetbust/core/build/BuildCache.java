@@ -25,6 +25,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.core.files.AtomicFiles;
+import io.github.assetbust.core.files.FileStamp;
 import io.github.assetbust.core.manifest.Json;
 import io.github.assetbust.core.manifest.ManifestEntry;
 import io.github.assetbust.core.path.AssetPath;
@@ -199,7 +200,7 @@ public final class BuildCache {
 
 	/** The stamp of a source file: what a rebuild compares to tell whether it changed. */
 	public static String stamp(BasicFileAttributes attributes) {
-		return attributes.size() + "/" + attributes.lastModifiedTime().toInstant() + "/" + attributes.fileKey();
+		return FileStamp.of(attributes);
 	}
 
 	/**

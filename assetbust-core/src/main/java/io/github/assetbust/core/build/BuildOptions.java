@@ -38,6 +38,8 @@ public record BuildOptions(Path root, Path manifest, List<String> includes, List
 
 	public static final List<String> DEFAULT_INCLUDES = List.of("**/*");
 
+	public static final DigestAlgorithm DEFAULT_ALGORITHM = DigestAlgorithm.MD5;
+
 	public static final List<String> DEFAULT_EXCLUDES = List.of(".*", "**/.*", "**/*.scss");
 
 	public BuildOptions {
@@ -61,7 +63,7 @@ public record BuildOptions(Path root, Path manifest, List<String> includes, List
 	 */
 	public static BuildOptions forRoot(Path root) {
 		return new BuildOptions(root, root.resolve(DEFAULT_MANIFEST_NAME), DEFAULT_INCLUDES, DEFAULT_EXCLUDES,
-				DigestAlgorithm.MD5, DigestAlgorithm.MD5.hexLength(), false, false,
+				DEFAULT_ALGORITHM, DEFAULT_ALGORITHM.hexLength(), false, false,
 				Runtime.getRuntime().availableProcessors(), Retention.DEFAULT, null, Set.of());
 	}
 
@@ -69,10 +71,12 @@ public record BuildOptions(Path root, Path manifest, List<String> includes, List
 		return with((options) -> options.manifest = manifest);
 	}
 
+	/** Hashes the files these globs match; none given (an empty list) means every file. */
 	public BuildOptions withIncludes(List<String> includes) {
-		return with((options) -> options.includes = includes);
+		return with((options) -> options.includes = includes.isEmpty() ? DEFAULT_INCLUDES : includes);
 	}
 
+	/** Leaves the files and folders these globs match alone; an empty list leaves nothing out. */
 	public BuildOptions withExcludes(List<String> excludes) {
 		return with((options) -> options.excludes = excludes);
 	}

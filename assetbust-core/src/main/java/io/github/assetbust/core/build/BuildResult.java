@@ -3,6 +3,7 @@ package io.github.assetbust.core.build;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import io.github.assetbust.core.manifest.Manifest;
@@ -43,18 +44,43 @@ public record BuildResult(Manifest manifest, Path manifestFile, int written, int
 
 	}
 
-	/** A one-line summary for logs and terminals. */
+	/**
+	 * A one-line summary for logs and terminals, the same from the CLI, the Maven goal and the
+	 * starter: files hashed, references rewritten, bytes written, files removed, time. Numbers are
+	 * written the same in every locale, for scripts.
+	 */
 	public String summary() {
-		return String.format(
-				"%d assets: %d hashed copies written (%,d bytes), %d unchanged (%d not even read), "
-						+ "%d references rewritten, %d reported, %d skipped, %d stale copies removed, in %d ms",
-				this.manifest.size(), this.written, this.bytesWritten, this.unchanged, this.reused,
-				this.references.count(ReferenceOutcome.REWRITTEN), this.references.problems().size(),
-				this.skipped.size(), this.removed.size(), this.duration.toMillis())
-				+ (this.variants.equals(Variants.NONE) ? ""
-						: String.format("; %d compressed variants written (%,d bytes), %d unchanged, %d not smaller",
-								this.variants.written, this.variants.bytesWritten, this.variants.unchanged,
-								this.variants.notSmaller));
+		StringBuilder line = new StringBuilder();
+		line.append(count(this.manifest.size(), "asset", "assets")).append(" hashed (");
+		line.append(count(this.written, "copy", "copies")).append(" written, ");
+		line.append(number(this.unchanged)).append(" unchanged), ");
+		line.append(count(this.references.count(ReferenceOutcome.REWRITTEN), "reference", "references"));
+		line.append(" rewritten, ").append(count(this.bytesWritten, "byte", "bytes")).append(" written, ");
+		line.append(count(this.removed.size(), "stale copy", "stale copies")).append(" removed, in ");
+		line.append(this.duration.toMillis()).append(" ms");
+		if (!this.references.problems().isEmpty()) {
+			line.append("; ").append(count(this.references.problems().size(), "reference", "references"));
+			line.append(" reported");
+		}
+		if (!this.skipped.isEmpty()) {
+			line.append("; ").append(count(this.skipped.size(), "file", "files")).append(" skipped");
+		}
+		if (!this.variants.equals(Variants.NONE)) {
+			line.append("; ").append(count(this.variants.written(), "compressed variant", "compressed variants"));
+			line.append(" written (").append(count(this.variants.bytesWritten(), "byte", "bytes")).append("), ");
+			line.append(number(this.variants.unchanged())).append(" unchanged, ");
+			line.append(number(this.variants.notSmaller())).append(" not smaller than their copy");
+		}
+		return line.toString();
+	}
+
+	/** {@code 1 copy}, {@code 1,234 bytes}. */
+	public static String count(long count, String one, String many) {
+		return number(count) + " " + ((count == 1) ? one : many);
+	}
+
+	private static String number(long number) {
+		return String.format(Locale.ROOT, "%,d", number);
 	}
 
 }

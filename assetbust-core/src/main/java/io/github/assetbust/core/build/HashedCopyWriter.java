@@ -103,7 +103,7 @@ final class HashedCopyWriter {
 		}
 		finally {
 			if (!moved) {
-				deleteQuietly(temp);
+				AtomicFiles.deleteQuietly(temp);
 			}
 		}
 	}
@@ -146,15 +146,5 @@ final class HashedCopyWriter {
 		return true;
 	}
 
-	private static void deleteQuietly(Path temp) {
-		if (temp != null) {
-			try {
-				Files.deleteIfExists(temp);
-			}
-			catch (IOException ex) {
-				logger.warn("Cannot remove temporary file {}: {}", temp, ex.getMessage());
-			}
-		}
-	}
 
 }

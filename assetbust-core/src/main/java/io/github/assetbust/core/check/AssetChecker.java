@@ -94,7 +94,7 @@ public final class AssetChecker {
 			}
 		}
 		if (unreadable > 0) {
-			logger.warn("{} Brotli variants not verified: {}", unreadable, problemOf(Compression.BROTLI));
+			logger.warn("{} Brotli variants not verified: {}", unreadable, problemOf(Compression.BR));
 		}
 		return new CheckResult(manifest.size(), references, problems, variants);
 	}

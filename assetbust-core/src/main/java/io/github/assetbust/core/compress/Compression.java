@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,7 +24,11 @@ import io.github.assetbust.core.path.HashedName;
  */
 public enum Compression {
 
-	GZIP("gzip", ".gz"), BROTLI("br", ".br");
+	/** gzip, {@code .gz} variants. */
+	GZIP("gzip", ".gz"),
+
+	/** Brotli, {@code .br} variants: named after its content coding, as configuration spells it. */
+	BR("br", ".br");
 
 	/**
 	 * Text, and fonts stored uncompressed. Images and woff/woff2 are compressed already: a variant
@@ -81,7 +86,7 @@ public enum Compression {
 		String normalised = id.trim().toLowerCase(Locale.ROOT);
 		return switch (normalised) {
 			case "gzip", "gz" -> GZIP;
-			case "br", "brotli" -> BROTLI;
+			case "br", "brotli" -> BR;
 			default -> throw new AssetbustException("Unknown compression '" + id + "': use gzip or br");
 		};
 	}
@@ -111,14 +116,14 @@ public enum Compression {
 	 * @throws AssetbustException saying what to add, if not
 	 */
 	public void requireAvailable() {
-		if (this == BROTLI) {
+		if (this == BR) {
 			BrotliCodec.requireAvailable();
 		}
 	}
 
 	/** Whether this encoding can be read and written here. */
 	public boolean isAvailable() {
-		return this != BROTLI || BrotliCodec.isAvailable();
+		return this != BR || BrotliCodec.isAvailable();
 	}
 
 	/**
@@ -137,6 +142,11 @@ public enum Compression {
 	}
 
 	/** Every encoding, for callers that look for variants whatever a build was configured with. */
+	/** Every compression, the one that makes the smaller variants first: the order a server prefers them in. */
+	public static List<Compression> byPreference() {
+		return List.of(BR, GZIP);
+	}
+
 	public static Set<Compression> all() {
 		return EnumSet.allOf(Compression.class);
 	}

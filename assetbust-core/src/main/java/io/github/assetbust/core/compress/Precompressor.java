@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -193,7 +192,7 @@ public final class Precompressor {
 		}
 		finally {
 			if (!moved) {
-				deleteQuietly(temp);
+				AtomicFiles.deleteQuietly(temp);
 			}
 		}
 	}
@@ -205,15 +204,6 @@ public final class Precompressor {
 			updated.put(compression, written);
 			return updated;
 		});
-	}
-
-	private static void deleteQuietly(Path temp) {
-		try {
-			Files.deleteIfExists(temp);
-		}
-		catch (IOException ex) {
-			logger.warn("Cannot remove temporary file {}: {}", temp, ex.getMessage());
-		}
 	}
 
 }

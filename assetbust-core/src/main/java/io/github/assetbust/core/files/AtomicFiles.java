@@ -15,6 +15,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.assetbust.core.path.NameLength;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a file so that readers see either the old content or the complete new one: a temporary
@@ -22,6 +24,8 @@ import io.github.assetbust.core.path.NameLength;
  * and end in {@code .tmp}, so scans skip them and a later build can recognise leftovers.
  */
 public final class AtomicFiles {
+
+	private static final Logger logger = LoggerFactory.getLogger(AtomicFiles.class);
 
 	public static final String TEMP_SUFFIX = ".assetbust.tmp";
 
@@ -78,6 +82,18 @@ public final class AtomicFiles {
 			}
 			catch (FileAlreadyExistsException ex) {
 				// another writer picked the same random name; draw again
+			}
+		}
+	}
+
+	/** Removes a temporary file left by a write that failed; a file that cannot go is logged, not thrown. */
+	public static void deleteQuietly(Path temp) {
+		if (temp != null) {
+			try {
+				Files.deleteIfExists(temp);
+			}
+			catch (IOException ex) {
+				logger.warn("Cannot remove temporary file {}: {}", temp, ex.getMessage());
 			}
 		}
 	}

@@ -1,6 +1,5 @@
 package io.github.assetbust.core.files;
 
-import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;

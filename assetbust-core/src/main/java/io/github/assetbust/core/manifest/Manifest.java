@@ -21,6 +21,12 @@ public record Manifest(DigestAlgorithm algorithm, Instant generated, Map<AssetPa
 	/** The only format version this code writes. */
 	public static final int VERSION = 1;
 
+	/**
+	 * Where an application carries its manifest on the class path: the Maven goal writes it there,
+	 * the starter reads it from there.
+	 */
+	public static final String CLASSPATH_LOCATION = "META-INF/assetbust/manifest.json";
+
 	public Manifest {
 		assets = SortedAssets.of(assets);
 	}

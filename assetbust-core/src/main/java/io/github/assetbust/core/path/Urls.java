@@ -23,6 +23,39 @@ public final class Urls {
 	private Urls() {
 	}
 
+	/**
+	 * A configured URL prefix (a CDN origin, {@code https://cdn.example.com/}) as it goes before an
+	 * asset's path: without a trailing {@code /}; empty for none.
+	 */
+	public static String prefix(String configured) {
+		if (configured == null) {
+			return "";
+		}
+		return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+	}
+
+	/**
+	 * The URL of an asset: the prefix, the context path, its root-relative URL path (with its
+	 * leading {@code /}) and the {@code ?query} or {@code #fragment} the caller wrote. The common
+	 * case, none of the parts around the path, allocates nothing.
+	 */
+	public static String join(String prefix, String contextPath, String urlPath, String suffix) {
+		if (prefix.isEmpty() && contextPath.isEmpty()) {
+			return suffix.isEmpty() ? urlPath : urlPath + suffix;
+		}
+		return prefix + contextPath + urlPath + suffix;
+	}
+
+	/** {@code https://cdn/x.css}, {@code //cdn/x.css}, {@code data:…}: not an asset of this root. */
+	public static boolean isOtherOrigin(String path) {
+		if (path.startsWith("//")) {
+			return true;
+		}
+		int colon = path.indexOf(':');
+		int slash = path.indexOf('/');
+		return colon > 0 && (slash < 0 || colon < slash) && Character.isLetter(path.charAt(0));
+	}
+
 	/** Where the {@code ?query} or {@code #fragment} of {@code url} starts, or {@code -1}. */
 	public static int suffixStart(String url) {
 		for (int i = 0; i < url.length(); i++) {

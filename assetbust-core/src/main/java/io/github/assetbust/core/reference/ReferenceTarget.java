@@ -57,7 +57,7 @@ public record ReferenceTarget(Kind kind, AssetPath path, String rawPath, String 
 		if (rawPath.startsWith("//") || SCHEME.matcher(rawPath).find()) {
 			return new ReferenceTarget(Kind.EXTERNAL, null, rawPath, rawSuffix);
 		}
-		String decoded = percentDecode(cssUnescape(utf8(rawPath)));
+		String decoded = percentDecode(cssUnescape(TextBytes.utf8(rawPath)));
 		try {
 			AssetPath path = decoded.startsWith("/") ? AssetPath.of(decoded) : AssetPath.of(from.folder() + decoded);
 			return new ReferenceTarget(Kind.LOCAL, path, rawPath, rawSuffix);
@@ -108,7 +108,7 @@ public record ReferenceTarget(Kind kind, AssetPath path, String rawPath, String 
 
 	/** What a raw (ISO-8859-1) URL path means: UTF-8, CSS escapes undone, then percent-decoded. */
 	private static String decode(String raw) {
-		return percentDecode(cssUnescape(utf8(raw)));
+		return percentDecode(cssUnescape(TextBytes.utf8(raw)));
 	}
 
 	private static String percentEncodePath(String path) {
@@ -118,11 +118,6 @@ public record ReferenceTarget(Kind kind, AssetPath path, String rawPath, String 
 	private static int extensionLength(String name) {
 		int dot = name.lastIndexOf('.');
 		return (dot > 0) ? name.length() - dot : 0;
-	}
-
-	/** Content arrives one char a byte; file names in it are UTF-8. */
-	private static String utf8(String latin1) {
-		return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
 	}
 
 	private static String latin1(String text) {

@@ -14,7 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 
-import io.github.assetbust.core.build.BuildCache;
+import io.github.assetbust.core.files.FileStamp;
+
 
 /**
  * The bytes of a CSS or JavaScript file, read one char a byte (ISO-8859-1) by the reference
@@ -46,7 +47,7 @@ public record TextBytes(ByteBuffer bytes, String stamp) {
 			}
 			ByteBuffer bytes = (size > MAP_THRESHOLD) ? channel.map(FileChannel.MapMode.READ_ONLY, 0, size)
 					: ByteBuffer.wrap(readFully(channel, (int) size));
-			return new TextBytes(bytes, BuildCache.stamp(attributes));
+			return new TextBytes(bytes, FileStamp.of(attributes));
 		}
 	}
 
@@ -58,6 +59,11 @@ public record TextBytes(ByteBuffer bytes, String stamp) {
 			read = channel.read(buffer);
 		}
 		return (buffer.position() == size) ? buffer.array() : Arrays.copyOf(buffer.array(), buffer.position());
+	}
+
+	/** Text read one char a byte, as UTF-8: the file names written inside CSS and JavaScript are. */
+	public static String utf8(String latin1) {
+		return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
 	}
 
 	/** Wraps bytes already in memory. */

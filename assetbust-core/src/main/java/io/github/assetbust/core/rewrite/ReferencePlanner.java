@@ -1,9 +1,6 @@
 package io.github.assetbust.core.rewrite;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.github.assetbust.core.AssetbustException;
@@ -128,7 +124,7 @@ public final class ReferencePlanner {
 			List<ReferenceProblem> problems) {
 		ReferenceTarget target = found.target();
 		Reference reference = found.reference();
-		String url = utf8(reference.url());
+		String url = TextBytes.utf8(reference.url());
 		switch (target.kind()) {
 			case DATA_URI:
 				return ReferenceOutcome.DATA_URI;
@@ -166,10 +162,6 @@ public final class ReferencePlanner {
 			return ReferenceOutcome.CYCLE;
 		}
 		return ReferenceOutcome.REWRITTEN;
-	}
-
-	private static String utf8(String latin1) {
-		return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
 	}
 
 	private record Found(Reference reference, ReferenceTarget target) {

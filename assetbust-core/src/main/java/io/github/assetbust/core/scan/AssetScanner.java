@@ -17,7 +17,7 @@ import io.github.assetbust.core.files.AtomicFiles;
 import io.github.assetbust.core.path.AssetPath;
 import io.github.assetbust.core.path.AssetRoot;
 import io.github.assetbust.core.path.ControlCharacters;
-import io.github.assetbust.core.path.Glob;
+import io.github.assetbust.core.path.GlobSelection;
 import io.github.assetbust.core.path.InvalidAssetPathException;
 
 /**
@@ -28,13 +28,10 @@ import io.github.assetbust.core.path.InvalidAssetPathException;
  */
 public final class AssetScanner {
 
-	private final List<Glob> includes;
-
-	private final List<Glob> excludes;
+	private final GlobSelection selection;
 
 	public AssetScanner(List<String> includes, List<String> excludes) {
-		this.includes = includes.stream().map(Glob::of).toList();
-		this.excludes = excludes.stream().map(Glob::of).toList();
+		this.selection = new GlobSelection(includes, excludes);
 	}
 
 	/**
@@ -123,11 +120,11 @@ public final class AssetScanner {
 	}
 
 	private boolean isSelected(AssetPath path) {
-		return this.includes.stream().anyMatch((glob) -> glob.matches(path)) && !isExcluded(path);
+		return this.selection.test(path);
 	}
 
 	private boolean isExcluded(AssetPath path) {
-		return this.excludes.stream().anyMatch((glob) -> glob.matches(path));
+		return this.selection.isExcluded(path);
 	}
 
 	/**

@@ -47,7 +47,7 @@ class BuildCacheTests {
 		cache.write(rewritten);
 		assertThat(rewritten).doesNotExist();
 		assertThat(cache.previousVariants(AssetPath.of("css/main-" + FormatFixtures.MD5 + ".css")))
-			.isEqualTo(Map.of(Compression.GZIP, true, Compression.BROTLI, false));
+			.isEqualTo(Map.of(Compression.GZIP, true, Compression.BR, false));
 	}
 
 	@Test

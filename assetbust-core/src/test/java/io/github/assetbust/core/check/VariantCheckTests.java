@@ -41,7 +41,7 @@ class VariantCheckTests {
 			throw new IllegalStateException(ex);
 		}
 		BuildResult result = new AssetBuilder(BuildOptions.forRoot(this.root)
-			.withCompress(EnumSet.of(Compression.GZIP, Compression.BROTLI))).build();
+			.withCompress(EnumSet.of(Compression.GZIP, Compression.BR))).build();
 		AssetPath hashed = result.manifest().assets().get(AssetPath.of("css/main.css")).path();
 		this.css = this.root.resolve(hashed.toString());
 		this.name = hashed.toString();

@@ -62,7 +62,7 @@ class BrotliAbsentTests {
 			assertThatThrownBy(() -> loader.loadClass("com.aayushatharva.brotli4j.Brotli4jLoader"))
 				.as("the class path of this test").isInstanceOf(ClassNotFoundException.class);
 
-			assertThatThrownBy(() -> build(loader, "BROTLI")).satisfies((ex) -> {
+			assertThatThrownBy(() -> build(loader, "BR")).satisfies((ex) -> {
 				assertThat(ex.getClass().getName()).isEqualTo(AssetbustException.class.getName());
 				assertThat(ex).hasMessage("Brotli compression (br) needs com.aayushatharva.brotli4j:brotli4j on the "
 						+ "class path, and it is not there: add it as a dependency (Maven adds the native library for "

@@ -13,10 +13,10 @@ class CompressionTests {
 
 	@Test
 	void readsTheIdsOfConfigurationAndCommandLine() {
-		assertThat(Compression.parse(List.of("gzip", "br"))).containsExactly(Compression.GZIP, Compression.BROTLI);
-		assertThat(Compression.parse(List.of("br,gzip"))).containsExactly(Compression.GZIP, Compression.BROTLI);
+		assertThat(Compression.parse(List.of("gzip", "br"))).containsExactly(Compression.GZIP, Compression.BR);
+		assertThat(Compression.parse(List.of("br,gzip"))).containsExactly(Compression.GZIP, Compression.BR);
 		assertThat(Compression.parse(List.of(" GZIP ", "Brotli", "gz"))).containsExactly(Compression.GZIP,
-				Compression.BROTLI);
+				Compression.BR);
 		assertThat(Compression.parse(List.of())).isEmpty();
 		assertThat(Compression.parse(List.of(""))).isEmpty();
 	}
@@ -43,8 +43,8 @@ class CompressionTests {
 	void namesVariantsAfterTheirCopies() {
 		AssetPath copy = AssetPath.of("css/main-0123456789abcdef0123456789abcdef.css");
 		assertThat(Compression.GZIP.variantOf(copy)).hasToString("css/main-0123456789abcdef0123456789abcdef.css.gz");
-		assertThat(Compression.BROTLI.variantOf(copy)).hasToString("css/main-0123456789abcdef0123456789abcdef.css.br");
-		assertThat(Compression.copyOfVariant(Compression.BROTLI.variantOf(copy))).isEqualTo(copy);
+		assertThat(Compression.BR.variantOf(copy)).hasToString("css/main-0123456789abcdef0123456789abcdef.css.br");
+		assertThat(Compression.copyOfVariant(Compression.BR.variantOf(copy))).isEqualTo(copy);
 		assertThat(Compression.copyOfVariant(copy)).isNull();
 		assertThat(Compression.copyOfVariant(AssetPath.of("downloads/site.tar.gz"))).isNull();
 		assertThat(Compression.copyOfVariant(AssetPath.of(".gz"))).isNull();
@@ -64,8 +64,8 @@ class CompressionTests {
 
 	@Test
 	void brotliIsAvailableWhereItsNativeArtifactIsOnTheClassPath() {
-		Compression.BROTLI.requireAvailable();
-		assertThat(Compression.BROTLI.isAvailable()).isTrue();
+		Compression.BR.requireAvailable();
+		assertThat(Compression.BR.isAvailable()).isTrue();
 	}
 
 	@Test

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 public class PrecompressionTests {
 
-	private static final Set<Compression> BOTH = EnumSet.of(Compression.GZIP, Compression.BROTLI);
+	private static final Set<Compression> BOTH = EnumSet.of(Compression.GZIP, Compression.BR);
 
 	/** Enough repetition that every encoder shrinks it. */
 	public static final String CSS = ".button { color: rebeccapurple; padding: 1em 2em; border-radius: 4px; }\n".repeat(40);
@@ -87,9 +87,9 @@ public class PrecompressionTests {
 		assertThat(TestFiles.regularFiles(this.root)).containsExactlyInAnyOrder("asset-manifest.json", "css/main.css",
 				"css/" + css.getFileName(), "css/" + css.getFileName() + ".gz", "css/" + css.getFileName() + ".br");
 		assertThat(Files.size(variant(css, Compression.GZIP))).isLessThan(Files.size(css));
-		assertThat(Files.size(variant(css, Compression.BROTLI))).isLessThan(Files.size(variant(css, Compression.GZIP)));
+		assertThat(Files.size(variant(css, Compression.BR))).isLessThan(Files.size(variant(css, Compression.GZIP)));
 		assertThat(result.variants()).isEqualTo(new BuildResult.Variants(2, 0, 0,
-				Files.size(variant(css, Compression.GZIP)) + Files.size(variant(css, Compression.BROTLI))));
+				Files.size(variant(css, Compression.GZIP)) + Files.size(variant(css, Compression.BR))));
 		assertThat(result.summary()).contains("2 compressed variants written");
 	}
 
@@ -107,7 +107,7 @@ public class PrecompressionTests {
 			Path copy = copy(result, original);
 			byte[] bytes = Files.readAllBytes(copy);
 			assertThat(gunzip(variant(copy, Compression.GZIP))).as(original + ".gz").isEqualTo(bytes);
-			assertThat(unbrotli(variant(copy, Compression.BROTLI))).as(original + ".br").isEqualTo(bytes);
+			assertThat(unbrotli(variant(copy, Compression.BR))).as(original + ".br").isEqualTo(bytes);
 		}
 		assertThat(AssetChecker.check(this.root, this.root.resolve("asset-manifest.json")))
 			.satisfies((check) -> assertThat(check.problems()).isEmpty())
@@ -147,7 +147,7 @@ public class PrecompressionTests {
 		Path css = copy(build(EnumSet.of(Compression.GZIP)), "css/main.css");
 
 		assertThat(variant(css, Compression.GZIP)).isRegularFile();
-		assertThat(variant(css, Compression.BROTLI)).doesNotExist();
+		assertThat(variant(css, Compression.BR)).doesNotExist();
 		assertThat(copy(build(Set.of()), "css/main.css")).isEqualTo(css);
 		assertThat(variant(css, Compression.GZIP)).as("turning compression off deletes nothing").isRegularFile();
 	}
@@ -157,15 +157,15 @@ public class PrecompressionTests {
 		TestFiles.write(this.root, "css/main.css", CSS);
 		Path css = copy(build(BOTH), "css/main.css");
 		byte[] gzip = Files.readAllBytes(variant(css, Compression.GZIP));
-		byte[] brotli = Files.readAllBytes(variant(css, Compression.BROTLI));
+		byte[] brotli = Files.readAllBytes(variant(css, Compression.BR));
 
 		assertThat(gzip[3]).as("FLG: no name, comment or extra field").isZero();
 		assertThat(new byte[] { gzip[4], gzip[5], gzip[6], gzip[7] }).as("MTIME").containsOnly(0);
 		Files.delete(variant(css, Compression.GZIP));
-		Files.delete(variant(css, Compression.BROTLI));
+		Files.delete(variant(css, Compression.BR));
 		build(BOTH);
 		assertThat(Files.readAllBytes(variant(css, Compression.GZIP))).isEqualTo(gzip);
-		assertThat(Files.readAllBytes(variant(css, Compression.BROTLI))).isEqualTo(brotli);
+		assertThat(Files.readAllBytes(variant(css, Compression.BR))).isEqualTo(brotli);
 	}
 
 	@Test
@@ -235,7 +235,7 @@ public class PrecompressionTests {
 
 		assertThat(second).isNotEqualTo(first);
 		assertThat(gunzip(variant(second, Compression.GZIP))).isEqualTo(Files.readAllBytes(second));
-		assertThat(unbrotli(variant(second, Compression.BROTLI))).isEqualTo(Files.readAllBytes(second));
+		assertThat(unbrotli(variant(second, Compression.BR))).isEqualTo(Files.readAllBytes(second));
 		assertThat(variant(first, Compression.GZIP)).as("kept with its copy, a previous generation").isRegularFile();
 	}
 
@@ -267,7 +267,7 @@ public class PrecompressionTests {
 	void aHalfWrittenVariantLeftByAKilledBuildIsClearedAndNeverServedUnderTheVariantsName() throws IOException {
 		TestFiles.write(this.root, "css/main.css", CSS);
 		Path css = copy(build(BOTH), "css/main.css");
-		Files.delete(variant(css, Compression.BROTLI));
+		Files.delete(variant(css, Compression.BR));
 		// what a build killed while compressing leaves: a temporary file, never a file under the variant's name
 		Path leftover = TestFiles.write(this.root, "css/." + css.getFileName() + ".br.1a2b3c" + AtomicFiles.TEMP_SUFFIX,
 				new byte[] { 0x0b, 0x02 });
@@ -276,7 +276,7 @@ public class PrecompressionTests {
 
 		assertThat(leftover).doesNotExist();
 		assertThat(TestFiles.tempFiles(this.root)).isEmpty();
-		assertThat(unbrotli(variant(css, Compression.BROTLI))).isEqualTo(Files.readAllBytes(css));
+		assertThat(unbrotli(variant(css, Compression.BR))).isEqualTo(Files.readAllBytes(css));
 	}
 
 	@Test

@@ -97,7 +97,7 @@ public final class FormatFixtures {
 		outcomes.put(ReferenceOutcome.CYCLE, 1);
 		Map<Compression, Boolean> variants = new EnumMap<>(Compression.class);
 		variants.put(Compression.GZIP, true);
-		variants.put(Compression.BROTLI, false);
+		variants.put(Compression.BR, false);
 		Map<AssetPath, BuildCache.Entry> entries = new LinkedHashMap<>();
 		entries.put(AssetPath.of("css/main.css"),
 				new BuildCache.Entry(MAIN_STAMP, assets.get(AssetPath.of("css/main.css")), outcomes, variants));

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A stale hashed copy's precompressed variants go with it; those of kept copies stay. */
 class VariantRetentionTests {
 
-	private static final Set<Compression> BOTH = EnumSet.of(Compression.GZIP, Compression.BROTLI);
+	private static final Set<Compression> BOTH = EnumSet.of(Compression.GZIP, Compression.BR);
 
 	@TempDir
 	Path root;

@@ -245,7 +245,7 @@ class ReferenceRewritingBuildTests {
 		}
 		expected.put(ReferenceOutcome.CYCLE, 0);
 		assertThat(new TreeMap<>(result.references().counts())).isEqualTo(expected);
-		assertThat(result.summary()).contains("1 references rewritten", "2 reported");
+		assertThat(result.summary()).contains("1 reference rewritten", "2 references reported");
 	}
 
 	@Test
