@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.build.BuildOptions;
 import io.github.assetbust.core.compress.Compression;
-import io.github.assetbust.core.digest.DigestAlgorithm;
 import io.github.assetbust.spring.AssetManifest;
 import io.github.assetbust.spring.AssetResolver;
 import io.github.assetbust.spring.ManifestAssetResolver;

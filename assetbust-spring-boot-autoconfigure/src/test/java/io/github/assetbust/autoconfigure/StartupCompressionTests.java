@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.spring.AssetResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,8 +61,8 @@ class StartupCompressionTests {
 			.withPropertyValues("assetbust.build.on-startup=true", "assetbust.build.root=file:" + this.root,
 					"assetbust.build.compress=gzip,zip")
 			.run((context) -> assertThat(context).getFailure()
-				.hasMessageContaining("assetbust.build.compress")
-				.hasRootCauseMessage("No enum constant " + Compression.class.getName() + ".ZIP"));
+				.hasStackTraceContaining("Failed to bind properties under 'assetbust.build.compress'")
+				.hasRootCauseMessage("No enum constant " + Compression.class.getName() + ".zip"));
 	}
 
 }
