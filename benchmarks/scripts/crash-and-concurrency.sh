@@ -16,6 +16,10 @@ pairs=${3:-50}
 jar=assetbust-cli/target/assetbust-cli.jar
 bench=benchmarks/target/benchmarks.jar
 [ -f "$jar" ] && [ -f "$bench" ] || { echo "build first: ./mvnw -q -DskipTests package" >&2; exit 2; }
+# copies, so that a rebuild of the project during the run does not pull the jars away
+mkdir -p "$work"
+cp "$jar" "$work/assetbust-cli.jar"; jar="$work/assetbust-cli.jar"
+cp "$bench" "$work/benchmarks.jar"; bench="$work/benchmarks.jar"
 root="$work/site"
 rm -rf "$root"
 java -cp "$bench" io.github.assetbust.benchmarks.TreeGenerator "$root" > /dev/null

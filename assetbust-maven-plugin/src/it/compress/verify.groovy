@@ -1,7 +1,7 @@
 import com.aayushatharva.brotli4j.Brotli4jLoader
 import com.aayushatharva.brotli4j.decoder.BrotliInputStream
 import groovy.json.JsonSlurper
-import io.github.assetbust.core.AssetChecker
+import io.github.assetbust.core.check.AssetChecker
 import java.util.jar.JarFile
 import java.util.zip.GZIPInputStream
 

@@ -5,12 +5,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.github.assetbust.core.AssetBuilder;
-import io.github.assetbust.core.BuildOptions;
-import io.github.assetbust.core.BuildResult;
-import io.github.assetbust.core.Compression;
-import io.github.assetbust.core.DigestAlgorithm;
-import io.github.assetbust.core.ReferenceOutcome;
+import io.github.assetbust.core.build.AssetBuilder;
+import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.build.BuildResult;
+import io.github.assetbust.core.compress.Compression;
+import io.github.assetbust.core.digest.DigestAlgorithm;
+import io.github.assetbust.core.rewrite.ReferenceOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import io.github.assetbust.core.AssetChecker;
-import io.github.assetbust.core.AssetChecker.CheckResult;
+import io.github.assetbust.core.check.AssetChecker;
+import io.github.assetbust.core.check.AssetChecker.CheckResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,7 +3,7 @@ package io.github.assetbust.cli;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
-import io.github.assetbust.core.AssetCleaner;
+import io.github.assetbust.core.retention.AssetCleaner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

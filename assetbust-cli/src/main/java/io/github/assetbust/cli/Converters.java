@@ -4,9 +4,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 import io.github.assetbust.core.AssetbustException;
-import io.github.assetbust.core.Compression;
-import io.github.assetbust.core.DigestAlgorithm;
-import io.github.assetbust.core.Glob;
+import io.github.assetbust.core.compress.Compression;
+import io.github.assetbust.core.digest.DigestAlgorithm;
+import io.github.assetbust.core.path.Glob;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

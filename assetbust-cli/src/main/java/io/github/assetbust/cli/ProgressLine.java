@@ -6,8 +6,7 @@ import java.lang.reflect.Method;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
-import io.github.assetbust.core.AssetBuilder;
-
+import io.github.assetbust.core.build.AssetBuilder;
 /**
  * The {@code \r  hashed 1234/4000} line a build shows on a terminal while it hashes a large tree
  * (then {@code compressed 56/2000} while it writes precompressed variants).

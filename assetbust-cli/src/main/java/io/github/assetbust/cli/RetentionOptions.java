@@ -2,7 +2,7 @@ package io.github.assetbust.cli;
 
 import java.time.Duration;
 
-import io.github.assetbust.core.BuildOptions;
+import io.github.assetbust.core.build.BuildOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

@@ -2,7 +2,7 @@ package io.github.assetbust.cli;
 
 import java.nio.file.Path;
 
-import io.github.assetbust.core.BuildOptions;
+import io.github.assetbust.core.build.BuildOptions;
 import picocli.CommandLine.Option;
 
 /** {@code --root DIR [--manifest FILE]}, which every command takes. */

@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.github.assetbust.core.AssetPath;
-import io.github.assetbust.core.BuildOptions;
-import io.github.assetbust.core.Manifest;
-import io.github.assetbust.core.ManifestStore;
+import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.build.StateFile;
+import io.github.assetbust.core.manifest.Manifest;
+import io.github.assetbust.core.manifest.ManifestStore;
+import io.github.assetbust.core.path.AssetPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,7 +136,7 @@ class CommandLineIT {
 			.contains("css/broken.css line 3: '../img/nope.png' points at img/nope.png, which does not exist");
 		assertThat(this.site.resolve("asset-manifest.json")).doesNotExist();
 		// but the empty lock file every build takes first, beside the manifest
-		String lock = this.site.relativize(BuildOptions.forRoot(this.site.toAbsolutePath()).stateFile("lock")).toString();
+		String lock = this.site.relativize(BuildOptions.forRoot(this.site.toAbsolutePath()).stateFile(StateFile.LOCK)).toString();
 		assertThat(Trees.list(this.site).keySet()).as("nothing written")
 			.containsExactlyInAnyOrder(".htaccess", "css/broken.css", "css/main.css", "img/logo.png", "js/app.js", lock);
 	}

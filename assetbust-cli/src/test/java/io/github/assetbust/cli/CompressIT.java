@@ -12,8 +12,9 @@ import java.util.zip.GZIPInputStream;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.decoder.BrotliInputStream;
-import io.github.assetbust.core.Manifest;
-import io.github.assetbust.core.ManifestStore;
+import io.github.assetbust.core.manifest.Manifest;
+import io.github.assetbust.core.manifest.ManifestStore;
+import io.github.assetbust.core.path.AssetPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,7 @@ class CompressIT {
 
 	private Path hashed(String original) throws IOException {
 		Manifest manifest = ManifestStore.read(this.site.resolve("asset-manifest.json"));
-		return this.site.resolve(manifest.assets().get(io.github.assetbust.core.AssetPath.of(original)).path().toString());
+		return this.site.resolve(manifest.assets().get(AssetPath.of(original)).path().toString());
 	}
 
 	private static byte[] decode(Path variant) throws IOException {

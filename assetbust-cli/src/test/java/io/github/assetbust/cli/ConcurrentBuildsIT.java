@@ -14,10 +14,11 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import io.github.assetbust.core.AssetPath;
-import io.github.assetbust.core.BuildOptions;
-import io.github.assetbust.core.Manifest;
-import io.github.assetbust.core.ManifestEntry;
+import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.build.StateFile;
+import io.github.assetbust.core.manifest.Manifest;
+import io.github.assetbust.core.manifest.ManifestEntry;
+import io.github.assetbust.core.path.AssetPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -107,7 +108,7 @@ class ConcurrentBuildsIT {
 		}
 
 		Cli.Started build = Cli.start(this.work, Cli.command("build", "--root", "site"));
-		awaitLockHeldBy(build, BuildOptions.forRoot(root.toAbsolutePath()).stateFile("lock"));
+		awaitLockHeldBy(build, BuildOptions.forRoot(root.toAbsolutePath()).stateFile(StateFile.LOCK));
 		Cli.Started clean = Cli.start(this.work,
 				Cli.command(INFO, "clean", "--root", "site", "--keep", "0", "--max-age", "0"));
 		long buildExit = exitTime(build);

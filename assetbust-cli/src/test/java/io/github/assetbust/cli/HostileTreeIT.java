@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 
-import io.github.assetbust.core.AssetPath;
-import io.github.assetbust.core.Manifest;
+import io.github.assetbust.core.manifest.Manifest;
+import io.github.assetbust.core.path.AssetPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

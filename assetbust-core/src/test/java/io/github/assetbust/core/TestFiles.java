@@ -14,39 +14,42 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.github.assetbust.core.files.AtomicFiles;
+import io.github.assetbust.core.path.AssetPath;
+
 /** Independent helpers for tests: digests straight from the JDK, files on a real file system. */
-final class TestFiles {
+public final class TestFiles {
 
 	private TestFiles() {
 	}
 
-	static Path write(Path root, String relative, String content) throws IOException {
+	public static Path write(Path root, String relative, String content) throws IOException {
 		return write(root, relative, content.getBytes(StandardCharsets.UTF_8));
 	}
 
-	static Path write(Path root, String relative, byte[] content) throws IOException {
+	public static Path write(Path root, String relative, byte[] content) throws IOException {
 		Path file = root.resolve(relative);
 		Files.createDirectories(file.getParent());
 		return Files.write(file, content);
 	}
 
-	static String hex(String jcaAlgorithm, byte[] bytes) {
+	public static String hex(String jcaAlgorithm, byte[] bytes) {
 		return HexFormat.of().formatHex(messageDigest(jcaAlgorithm).digest(bytes));
 	}
 
-	static String md5(byte[] bytes) {
+	public static String md5(byte[] bytes) {
 		return hex("MD5", bytes);
 	}
 
-	static String md5(Path file) throws IOException {
+	public static String md5(Path file) throws IOException {
 		return md5(Files.readAllBytes(file));
 	}
 
-	static String sha256(byte[] bytes) {
+	public static String sha256(byte[] bytes) {
 		return hex("SHA-256", bytes);
 	}
 
-	static String integrity(byte[] bytes) {
+	public static String integrity(byte[] bytes) {
 		return "sha384-" + Base64.getEncoder().encodeToString(messageDigest("SHA-384").digest(bytes));
 	}
 
@@ -60,7 +63,7 @@ final class TestFiles {
 	}
 
 	/** Every regular file under {@code root} but the build's state files, as {@code /}-separated relative paths; links are not followed. */
-	static List<String> regularFiles(Path root) throws IOException {
+	public static List<String> regularFiles(Path root) throws IOException {
 		return allRegularFiles(root).stream().filter((path) -> !STATE_FILE.matcher(path).find()).toList();
 	}
 
@@ -72,7 +75,7 @@ final class TestFiles {
 		.compile("(^|/)\\.[^/]+\\.((cache|generations)\\.json|lock)$");
 
 	/** Every regular file under {@code root}, including the build's state files. */
-	static List<String> allRegularFiles(Path root) throws IOException {
+	public static List<String> allRegularFiles(Path root) throws IOException {
 		try (Stream<Path> walk = Files.walk(root)) {
 			return walk.filter((path) -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
 				.map((path) -> AssetPath.relative(root, path).toString())
@@ -82,11 +85,11 @@ final class TestFiles {
 	}
 
 	/** Every leftover temporary file under {@code root}. */
-	static List<String> tempFiles(Path root) throws IOException {
+	public static List<String> tempFiles(Path root) throws IOException {
 		return allRegularFiles(root).stream().filter((path) -> path.endsWith(AtomicFiles.TEMP_SUFFIX)).toList();
 	}
 
-	static byte[] read(Path file) {
+	public static byte[] read(Path file) {
 		try {
 			return Files.readAllBytes(file);
 		}

@@ -4,12 +4,12 @@ import java.io.File;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.assetbust.core.AssetBuilder;
 import io.github.assetbust.core.AssetbustException;
-import io.github.assetbust.core.BuildOptions;
-import io.github.assetbust.core.BuildResult;
-import io.github.assetbust.core.Compression;
-import io.github.assetbust.core.DigestAlgorithm;
+import io.github.assetbust.core.build.AssetBuilder;
+import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.build.BuildResult;
+import io.github.assetbust.core.compress.Compression;
+import io.github.assetbust.core.digest.DigestAlgorithm;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

@@ -1,7 +1,6 @@
 package io.github.assetbust.autoconfigure;
 
 import io.github.assetbust.core.AssetbustException;
-
 /** The startup build failed in strict mode, which stops the application. */
 public class AssetBuildException extends AssetbustException {
 

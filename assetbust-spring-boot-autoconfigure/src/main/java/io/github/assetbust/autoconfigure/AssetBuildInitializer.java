@@ -2,11 +2,11 @@ package io.github.assetbust.autoconfigure;
 
 import java.time.Duration;
 
-import io.github.assetbust.core.AssetBuilder;
 import io.github.assetbust.core.AssetbustException;
-import io.github.assetbust.core.BuildOptions;
-import io.github.assetbust.core.BuildResult;
-import io.github.assetbust.core.ReferenceOutcome;
+import io.github.assetbust.core.build.AssetBuilder;
+import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.build.BuildResult;
+import io.github.assetbust.core.rewrite.ReferenceOutcome;
 import io.github.assetbust.spring.AssetManifest;
 import io.github.assetbust.spring.StaticAssetMirror;
 import org.apache.commons.logging.Log;

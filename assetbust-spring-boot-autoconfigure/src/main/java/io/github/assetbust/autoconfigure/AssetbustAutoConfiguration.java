@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import io.github.assetbust.core.AssetbustException;
-import io.github.assetbust.core.BuildOptions;
-import io.github.assetbust.core.Compression;
-import io.github.assetbust.core.DigestAlgorithm;
+import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.compress.Compression;
+import io.github.assetbust.core.digest.DigestAlgorithm;
 import io.github.assetbust.spring.AssetManifest;
 import io.github.assetbust.spring.AssetResolver;
 import io.github.assetbust.spring.ManifestAssetResolver;

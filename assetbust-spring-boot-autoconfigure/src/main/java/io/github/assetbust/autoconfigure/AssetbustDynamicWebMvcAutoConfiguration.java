@@ -3,7 +3,7 @@ package io.github.assetbust.autoconfigure;
 import java.io.IOException;
 import java.util.function.Predicate;
 
-import io.github.assetbust.core.AssetPath;
+import io.github.assetbust.core.path.AssetPath;
 import io.github.assetbust.spring.AssetLocations;
 import io.github.assetbust.spring.ContentDigests;
 import io.github.assetbust.web.AssetHandlerMapping;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.assetbust.core.BuildOptions;
+import io.github.assetbust.core.build.BuildOptions;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

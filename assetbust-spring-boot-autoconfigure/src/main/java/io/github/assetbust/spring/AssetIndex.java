@@ -7,11 +7,10 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.assetbust.core.AssetPath;
-import io.github.assetbust.core.Manifest;
-import io.github.assetbust.core.ManifestEntry;
-import io.github.assetbust.core.Urls;
-
+import io.github.assetbust.core.manifest.Manifest;
+import io.github.assetbust.core.manifest.ManifestEntry;
+import io.github.assetbust.core.path.AssetPath;
+import io.github.assetbust.core.path.Urls;
 /**
  * An immutable lookup table built once per manifest, so that resolving a URL is one hash-map read:
  * every accepted spelling of a path ({@code css/main.css}, {@code /css/main.css}, bare

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.github.assetbust.core.AssetPath;
-import io.github.assetbust.core.AssetRoot;
+import io.github.assetbust.core.path.AssetPath;
+import io.github.assetbust.core.path.AssetRoot;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;

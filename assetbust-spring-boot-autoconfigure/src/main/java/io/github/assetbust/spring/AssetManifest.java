@@ -18,10 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.assetbust.core.AssetbustException;
-import io.github.assetbust.core.BuildOptions;
-import io.github.assetbust.core.Generations;
-import io.github.assetbust.core.Manifest;
-import io.github.assetbust.core.ManifestStore;
+import io.github.assetbust.core.DaemonThreads;
+import io.github.assetbust.core.build.StateFile;
+import io.github.assetbust.core.manifest.Manifest;
+import io.github.assetbust.core.manifest.ManifestStore;
+import io.github.assetbust.core.retention.Generations;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -146,7 +147,7 @@ public class AssetManifest implements AutoCloseable {
 		}
 		try {
 			Path file = this.resource.getFile().toPath();
-			return Generations.read(BuildOptions.stateFileBeside(file, "generations.json"));
+			return Generations.read(StateFile.GENERATIONS.beside(file));
 		}
 		catch (IOException | AssetbustException ex) {
 			logger.warn("Serving only the current generation: " + ex.getMessage());
@@ -182,11 +183,7 @@ public class AssetManifest implements AutoCloseable {
 		if (this.watcher != null || !isFile()) {
 			return;
 		}
-		this.watcher = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "assetbust-manifest-watcher");
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.watcher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("assetbust-manifest-watcher"));
 		long millis = interval.toMillis();
 		this.watcher.scheduleWithFixedDelay(this::reloadIfChanged, millis, millis, TimeUnit.MILLISECONDS);
 	}

@@ -1,9 +1,8 @@
 package io.github.assetbust.spring;
 
-import io.github.assetbust.core.AssetPath;
 import io.github.assetbust.core.AssetbustException;
-import io.github.assetbust.core.Urls;
-
+import io.github.assetbust.core.path.AssetPath;
+import io.github.assetbust.core.path.Urls;
 /**
  * Thrown in strict mode when a template asks for an asset the manifest does not have (in dynamic
  * mode: that no asset location has).

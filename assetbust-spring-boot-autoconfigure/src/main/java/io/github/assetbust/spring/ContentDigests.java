@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.assetbust.core.Digest;
-import io.github.assetbust.core.DigestAlgorithm;
-import io.github.assetbust.core.Digester;
+import io.github.assetbust.core.digest.Digest;
+import io.github.assetbust.core.digest.DigestAlgorithm;
+import io.github.assetbust.core.digest.Digester;
 
 import org.springframework.core.io.Resource;
 

@@ -9,12 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import io.github.assetbust.core.AssetPath;
 import io.github.assetbust.core.AssetbustException;
-import io.github.assetbust.core.Glob;
-import io.github.assetbust.core.HashedName;
-import io.github.assetbust.core.Integrity;
-import io.github.assetbust.core.Urls;
+import io.github.assetbust.core.digest.Integrity;
+import io.github.assetbust.core.path.AssetPath;
+import io.github.assetbust.core.path.Glob;
+import io.github.assetbust.core.path.HashedName;
+import io.github.assetbust.core.path.Urls;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

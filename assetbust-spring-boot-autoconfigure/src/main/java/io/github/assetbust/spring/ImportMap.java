@@ -11,11 +11,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import io.github.assetbust.core.AssetPath;
-import io.github.assetbust.core.Glob;
-import io.github.assetbust.core.ManifestEntry;
-import io.github.assetbust.core.Urls;
-
+import io.github.assetbust.core.manifest.ManifestEntry;
+import io.github.assetbust.core.path.AssetPath;
+import io.github.assetbust.core.path.Glob;
+import io.github.assetbust.core.path.Urls;
 /**
  * An import map from the manifest: every JavaScript module's original URL to its hashed URL, so
  * that {@code import "./util.js"} inside a module loads {@code util-<md5>.js}. Browsers resolve a

@@ -2,7 +2,7 @@ package io.github.assetbust.spring;
 
 import java.util.function.Supplier;
 
-import io.github.assetbust.core.Urls;
+import io.github.assetbust.core.path.Urls;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

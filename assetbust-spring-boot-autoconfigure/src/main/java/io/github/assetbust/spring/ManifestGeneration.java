@@ -6,10 +6,9 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Set;
 
-import io.github.assetbust.core.AssetPath;
-import io.github.assetbust.core.Generations;
-import io.github.assetbust.core.Manifest;
-
+import io.github.assetbust.core.manifest.Manifest;
+import io.github.assetbust.core.path.AssetPath;
+import io.github.assetbust.core.retention.Generations;
 /**
  * Which manifest is in use: enough to tell whether two servers of a rolling deploy hand out the
  * same URLs, and what the last good load picked up.

@@ -1,7 +1,6 @@
 package io.github.assetbust.spring;
 
 import io.github.assetbust.core.AssetbustException;
-
 /** The manifest could not be loaded; in strict mode this stops the application from starting. */
 public class ManifestLoadException extends AssetbustException {
 

@@ -2,8 +2,8 @@ package io.github.assetbust.spring;
 
 import java.io.IOException;
 
-import io.github.assetbust.core.AssetPath;
-import io.github.assetbust.core.AssetRoot;
+import io.github.assetbust.core.path.AssetPath;
+import io.github.assetbust.core.path.AssetRoot;
 
 import org.springframework.core.io.DescriptiveResource;
 import org.springframework.core.io.FileSystemResource;

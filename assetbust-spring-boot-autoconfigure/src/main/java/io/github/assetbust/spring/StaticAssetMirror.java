@@ -26,11 +26,11 @@ import java.util.function.Function;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
-import io.github.assetbust.core.AssetPath;
 import io.github.assetbust.core.AssetbustException;
-import io.github.assetbust.core.AtomicFiles;
-import io.github.assetbust.core.BuildLock;
-import io.github.assetbust.core.InvalidAssetPathException;
+import io.github.assetbust.core.build.BuildLock;
+import io.github.assetbust.core.files.AtomicFiles;
+import io.github.assetbust.core.path.AssetPath;
+import io.github.assetbust.core.path.InvalidAssetPathException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -1,6 +1,6 @@
 package io.github.assetbust.web;
 
-import io.github.assetbust.core.Urls;
+import io.github.assetbust.core.path.Urls;
 import io.github.assetbust.spring.AssetIndex;
 import io.github.assetbust.spring.AssetManifest;
 

@@ -3,7 +3,7 @@ package io.github.assetbust.web;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import io.github.assetbust.core.AssetPath;
+import io.github.assetbust.core.path.AssetPath;
 import io.github.assetbust.spring.AssetLocations;
 import jakarta.servlet.http.HttpServletRequest;
 

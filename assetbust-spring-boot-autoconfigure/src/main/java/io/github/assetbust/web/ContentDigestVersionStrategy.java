@@ -3,8 +3,8 @@ package io.github.assetbust.web;
 import java.io.IOException;
 import java.util.Optional;
 
-import io.github.assetbust.core.AssetPath;
-import io.github.assetbust.core.HashedName;
+import io.github.assetbust.core.path.AssetPath;
+import io.github.assetbust.core.path.HashedName;
 import io.github.assetbust.spring.ContentDigests;
 
 import org.springframework.core.io.Resource;

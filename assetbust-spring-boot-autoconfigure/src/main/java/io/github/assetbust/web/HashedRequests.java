@@ -2,10 +2,10 @@ package io.github.assetbust.web;
 
 import java.time.Duration;
 
-import io.github.assetbust.core.AssetPath;
-import io.github.assetbust.core.ControlCharacters;
-import io.github.assetbust.core.HashedName;
-import io.github.assetbust.core.ManifestEntry;
+import io.github.assetbust.core.manifest.ManifestEntry;
+import io.github.assetbust.core.path.AssetPath;
+import io.github.assetbust.core.path.ControlCharacters;
+import io.github.assetbust.core.path.HashedName;
 import io.github.assetbust.spring.AssetIndex;
 import io.github.assetbust.spring.AssetManifest;
 import io.github.assetbust.spring.MissingAssets;

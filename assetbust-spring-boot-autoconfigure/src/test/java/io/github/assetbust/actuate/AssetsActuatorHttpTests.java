@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.github.assetbust.core.AssetBuilder;
-import io.github.assetbust.core.BuildOptions;
+import io.github.assetbust.core.build.AssetBuilder;
+import io.github.assetbust.core.build.BuildOptions;
 import io.github.assetbust.spring.AssetResolver;
 import io.github.assetbust.web.LocalHttp;
 import org.junit.jupiter.api.AfterAll;

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.github.assetbust.autoconfigure.AssetbustAutoConfiguration;
-import io.github.assetbust.core.AssetBuilder;
-import io.github.assetbust.core.BuildOptions;
+import io.github.assetbust.core.build.AssetBuilder;
+import io.github.assetbust.core.build.BuildOptions;
 import io.github.assetbust.spring.AssetManifest;
 import io.github.assetbust.spring.AssetResolver;
 import org.junit.jupiter.api.Test;

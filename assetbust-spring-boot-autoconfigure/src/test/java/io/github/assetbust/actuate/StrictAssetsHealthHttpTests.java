@@ -9,10 +9,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.github.assetbust.core.AssetPath;
-import io.github.assetbust.core.Manifest;
-import io.github.assetbust.core.ManifestEntry;
-import io.github.assetbust.core.ManifestStore;
+import io.github.assetbust.core.manifest.Manifest;
+import io.github.assetbust.core.manifest.ManifestEntry;
+import io.github.assetbust.core.manifest.ManifestStore;
+import io.github.assetbust.core.path.AssetPath;
 import io.github.assetbust.spring.AssetManifest;
 import io.github.assetbust.web.LocalHttp;
 import org.junit.jupiter.api.AfterAll;

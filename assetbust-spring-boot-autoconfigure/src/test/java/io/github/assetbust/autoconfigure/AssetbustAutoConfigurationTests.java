@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.github.assetbust.core.AssetbustException;
-import io.github.assetbust.core.BuildOptions;
+import io.github.assetbust.core.build.BuildOptions;
 import io.github.assetbust.spring.AssetManifest;
 import io.github.assetbust.spring.AssetResolver;
 import io.github.assetbust.spring.ManifestLoadException;

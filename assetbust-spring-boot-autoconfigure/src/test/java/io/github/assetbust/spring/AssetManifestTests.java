@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import io.github.assetbust.core.AssetPath;
-import io.github.assetbust.core.DigestAlgorithm;
-import io.github.assetbust.core.Manifest;
-import io.github.assetbust.core.ManifestEntry;
-import io.github.assetbust.core.ManifestStore;
+import io.github.assetbust.core.digest.DigestAlgorithm;
+import io.github.assetbust.core.manifest.Manifest;
+import io.github.assetbust.core.manifest.ManifestEntry;
+import io.github.assetbust.core.manifest.ManifestStore;
+import io.github.assetbust.core.path.AssetPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

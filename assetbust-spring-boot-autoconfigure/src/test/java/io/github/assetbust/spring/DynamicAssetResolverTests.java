@@ -11,7 +11,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 import io.github.assetbust.core.AssetbustException;
-import io.github.assetbust.core.BuildOptions;
+import io.github.assetbust.core.build.BuildOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

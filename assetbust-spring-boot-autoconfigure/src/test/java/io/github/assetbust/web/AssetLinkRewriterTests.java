@@ -5,9 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.github.assetbust.core.AssetBuilder;
-import io.github.assetbust.core.BuildOptions;
-import io.github.assetbust.core.BuildResult;
+import io.github.assetbust.core.build.AssetBuilder;
+import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.build.BuildResult;
+import io.github.assetbust.core.path.AssetPath;
 import io.github.assetbust.spring.AssetManifest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +55,7 @@ class AssetLinkRewriterTests {
 	}
 
 	private String hashed(String original) {
-		return "/" + this.built.manifest().assets().get(io.github.assetbust.core.AssetPath.of(original)).path();
+		return "/" + this.built.manifest().assets().get(AssetPath.of(original)).path();
 	}
 
 	@Test

@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 
-import io.github.assetbust.core.AssetBuilder;
-import io.github.assetbust.core.BuildOptions;
-import io.github.assetbust.core.Compression;
+import io.github.assetbust.core.build.AssetBuilder;
+import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.spring.AssetResolver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.github.assetbust.core.AssetPath;
+import io.github.assetbust.core.path.AssetPath;
 import io.github.assetbust.spring.ContentDigests;
 import io.github.assetbust.spring.TestDigests;
 import org.junit.jupiter.api.Test;

@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import io.github.assetbust.core.AssetBuilder;
-import io.github.assetbust.core.AssetPath;
-import io.github.assetbust.core.BuildOptions;
-import io.github.assetbust.core.BuildResult;
+import io.github.assetbust.core.build.AssetBuilder;
+import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.build.BuildResult;
+import io.github.assetbust.core.path.AssetPath;
 import io.github.assetbust.spring.AssetManifest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,10 +8,9 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-import io.github.assetbust.core.AssetBuilder;
-import io.github.assetbust.core.BuildOptions;
-import io.github.assetbust.core.BuildResult;
-
+import io.github.assetbust.core.build.AssetBuilder;
+import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.build.BuildResult;
 /**
  * The asset tree the lookup, manifest and rendering benchmarks share: {@link TreeGenerator}'s
  * 4,000 files (8 MB, so that a fork's setup takes seconds, not minutes) plus {@code css/main.css}, so

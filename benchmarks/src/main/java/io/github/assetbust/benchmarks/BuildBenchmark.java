@@ -16,9 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
-import io.github.assetbust.core.AssetBuilder;
-import io.github.assetbust.core.BuildOptions;
-
+import io.github.assetbust.core.build.AssetBuilder;
+import io.github.assetbust.core.build.BuildOptions;
 /**
  * Build times as ratios against a baseline measured in the same run, since these machines are
  * noisy: a full build against the floor (digest every file and copy it, nothing else, on the same

@@ -10,12 +10,11 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.github.assetbust.core.AssetPath;
-import io.github.assetbust.core.DigestAlgorithm;
-import io.github.assetbust.core.Manifest;
-import io.github.assetbust.core.ManifestEntry;
-import io.github.assetbust.core.ManifestStore;
-
+import io.github.assetbust.core.digest.DigestAlgorithm;
+import io.github.assetbust.core.manifest.Manifest;
+import io.github.assetbust.core.manifest.ManifestEntry;
+import io.github.assetbust.core.manifest.ManifestStore;
+import io.github.assetbust.core.path.AssetPath;
 /**
  * A manifest of any size without the files behind it, for measuring how loading grows with the
  * entry count (a load reads only the manifest). Entries look like {@link TreeGenerator}'s: a

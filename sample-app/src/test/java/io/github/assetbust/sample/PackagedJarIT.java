@@ -134,7 +134,7 @@ class PackagedJarIT {
 				assertThat(entry).as("%sstatic/%s, the hashed copy of %s", CLASSES, hashed, original).isNotNull();
 				Matcher name = SiteClient.HASHED_NAME.matcher(hashed);
 				assertThat(name.find()).as("%s carries a digest", hashed).isTrue();
-				assertThat(SampleSiteTest.md5(bytes(jar, entry))).as("md5 of %s", hashed).isEqualTo(name.group(1));
+				assertThat(SampleSiteTests.md5(bytes(jar, entry))).as("md5 of %s", hashed).isEqualTo(name.group(1));
 				assertThat(jar.getJarEntry(CLASSES + "static/" + original)).as("original %s", original).isNotNull();
 			});
 		}

@@ -20,9 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import io.github.assetbust.core.AssetBuilder;
-import io.github.assetbust.core.BuildOptions;
-import io.github.assetbust.core.BuildResult;
+import io.github.assetbust.core.build.AssetBuilder;
+import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.build.BuildResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -487,7 +487,7 @@ class RollingDeployIT {
 				long end) {
 			return (response != null)
 					? new Answer(instance, pageFrom, url, response.statusCode(), SiteClient.cacheControl(response),
-							SampleSiteTest.md5(response.body()), start, end)
+							SampleSiteTests.md5(response.body()), start, end)
 					: new Answer(instance, pageFrom, url, -1, "", null, start, end);
 		}
 

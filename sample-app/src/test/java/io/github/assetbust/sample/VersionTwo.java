@@ -28,10 +28,10 @@ import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.github.assetbust.core.AssetBuilder;
-import io.github.assetbust.core.BuildOptions;
-import io.github.assetbust.core.Compression;
-import io.github.assetbust.core.DigestAlgorithm;
+import io.github.assetbust.core.build.AssetBuilder;
+import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.compress.Compression;
+import io.github.assetbust.core.digest.DigestAlgorithm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -227,7 +227,7 @@ final class VersionTwo {
 
 	private static Map<String, String> md5s(Map<String, byte[]> files) {
 		Map<String, String> md5s = new TreeMap<>();
-		files.forEach((path, content) -> md5s.put(path, SampleSiteTest.md5(content)));
+		files.forEach((path, content) -> md5s.put(path, SampleSiteTests.md5(content)));
 		return md5s;
 	}
 

@@ -180,7 +180,7 @@ class ZeroConfigurationJarIT {
 			HttpResponse<byte[]> response = site.get(link);
 			assertThat(response.statusCode()).as(link).isEqualTo(200);
 			assertThat(SiteClient.cacheControl(response)).as(link).isEqualTo(IMMUTABLE);
-			assertThat(SampleSiteTest.md5(response.body())).as("md5 of %s", link).isEqualTo(name.group(1));
+			assertThat(SampleSiteTests.md5(response.body())).as("md5 of %s", link).isEqualTo(name.group(1));
 		}
 	}
 

@@ -1,0 +1,194 @@
+package io.github.assetbust.core.build;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.core.compress.Compression;
+import io.github.assetbust.core.digest.Digest;
+import io.github.assetbust.core.digest.DigestAlgorithm;
+
+/**
+ * What a build hashes and how. Start from {@link #forRoot(Path)} and change what differs.
+ * @param root the asset root; every file the build reads or writes is under it (but the manifest)
+ * @param manifest where the manifest goes; a relative path is taken from the root
+ * @param includes globs of files to hash, relative to the root
+ * @param excludes globs of files and folders to leave alone, relative to the root
+ * @param algorithm the digest in hashed names
+ * @param digestLength how many hex characters of the digest go into names
+ * @param reproducible leave the {@code generated} time out, so equal input gives equal bytes
+ * @param strict fail, writing nothing, if a reference points at a missing file or out of the root
+ * @param threads how many files to hash at once
+ * @param retention which earlier hashed copies to keep for servers still handing them out
+ * @param stateDirectory where the build keeps what it remembers between runs (generations, digests),
+ * or {@code null} for beside the manifest
+ * @param compress the precompressed variants to write beside each hashed copy of a compressible
+ * type ({@code .gz}, {@code .br}); empty for none
+ */
+public record BuildOptions(Path root, Path manifest, List<String> includes, List<String> excludes,
+		DigestAlgorithm algorithm, int digestLength, boolean reproducible, boolean strict, int threads,
+		Retention retention, Path stateDirectory, Set<Compression> compress) {
+
+	public static final String DEFAULT_MANIFEST_NAME = "asset-manifest.json";
+
+	public static final List<String> DEFAULT_INCLUDES = List.of("**/*");
+
+	public static final List<String> DEFAULT_EXCLUDES = List.of(".*", "**/.*", "**/*.scss");
+
+	public BuildOptions {
+		manifest = root.resolve(manifest).toAbsolutePath().normalize();
+		includes = List.copyOf(includes);
+		excludes = List.copyOf(excludes);
+		compress = compress.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(compress));
+		if (digestLength < 8 || digestLength > algorithm.hexLength()) {
+			throw new AssetbustException("Digest length " + digestLength + " is out of range: " + algorithm.id()
+					+ " names take 8 to " + algorithm.hexLength() + " hex characters");
+		}
+		if (threads < 1) {
+			throw new AssetbustException("A build needs at least 1 thread, not " + threads);
+		}
+	}
+
+	/**
+	 * Defaults: every file but dotfiles and Sass sources, full md5, manifest in the root, one
+	 * thread a core, two earlier generations and anything younger than an hour kept, no
+	 * precompressed variants.
+	 */
+	public static BuildOptions forRoot(Path root) {
+		return new BuildOptions(root, root.resolve(DEFAULT_MANIFEST_NAME), DEFAULT_INCLUDES, DEFAULT_EXCLUDES,
+				DigestAlgorithm.MD5, DigestAlgorithm.MD5.hexLength(), false, false,
+				Runtime.getRuntime().availableProcessors(), Retention.DEFAULT, null, Set.of());
+	}
+
+	public BuildOptions withManifest(Path manifest) {
+		return with((options) -> options.manifest = manifest);
+	}
+
+	public BuildOptions withIncludes(List<String> includes) {
+		return with((options) -> options.includes = includes);
+	}
+
+	public BuildOptions withExcludes(List<String> excludes) {
+		return with((options) -> options.excludes = excludes);
+	}
+
+	/** Switches the digest, using its full length in names. */
+	public BuildOptions withAlgorithm(DigestAlgorithm algorithm) {
+		return with((options) -> {
+			options.algorithm = algorithm;
+			options.digestLength = algorithm.hexLength();
+		});
+	}
+
+	public BuildOptions withDigestLength(int digestLength) {
+		return with((options) -> options.digestLength = digestLength);
+	}
+
+	public BuildOptions withReproducible(boolean reproducible) {
+		return with((options) -> options.reproducible = reproducible);
+	}
+
+	public BuildOptions withStrict(boolean strict) {
+		return with((options) -> options.strict = strict);
+	}
+
+	public BuildOptions withThreads(int threads) {
+		return with((options) -> options.threads = threads);
+	}
+
+	public BuildOptions withRetention(Retention retention) {
+		return with((options) -> options.retention = retention);
+	}
+
+	public BuildOptions withStateDirectory(Path stateDirectory) {
+		return with((options) -> options.stateDirectory = stateDirectory);
+	}
+
+	/** Writes these precompressed variants beside each compressible hashed copy; none if empty. */
+	public BuildOptions withCompress(Set<Compression> compress) {
+		return with((options) -> options.compress = compress);
+	}
+
+	/** Where the build keeps {@code file}: beside the manifest, or in the state directory. */
+	public Path stateFile(StateFile file) {
+		return (this.stateDirectory != null) ? file.in(this.stateDirectory, this.manifest) : file.beside(this.manifest);
+	}
+
+	private BuildOptions with(Consumer<Fields> change) {
+		Fields fields = new Fields(this);
+		change.accept(fields);
+		return new BuildOptions(fields.root, fields.manifest, fields.includes, fields.excludes, fields.algorithm,
+				fields.digestLength, fields.reproducible, fields.strict, fields.threads, fields.retention,
+				fields.stateDirectory, fields.compress);
+	}
+
+	/**
+	 * Which hashed copies of earlier builds a build keeps, so that a server still handing out an
+	 * older page never points a browser at a file that is gone.
+	 * @param keep how many previous generations to keep whole
+	 * @param maxAge keep any generated file younger than this, whatever its generation
+	 */
+	public record Retention(int keep, Duration maxAge) {
+
+		public static final Retention DEFAULT = new Retention(2, Duration.ofHours(1));
+
+		public Retention {
+			if (keep < 0) {
+				throw new AssetbustException("Cannot keep " + keep + " generations: use 0 or more");
+			}
+			if (maxAge.isNegative()) {
+				throw new AssetbustException("The max age of kept files cannot be negative: " + maxAge);
+			}
+		}
+
+	}
+
+	private static final class Fields {
+
+		Path root;
+
+		Path manifest;
+
+		List<String> includes;
+
+		List<String> excludes;
+
+		DigestAlgorithm algorithm;
+
+		int digestLength;
+
+		boolean reproducible;
+
+		boolean strict;
+
+		int threads;
+
+		Retention retention;
+
+		Path stateDirectory;
+
+		Set<Compression> compress;
+
+		Fields(BuildOptions options) {
+			this.root = options.root;
+			this.manifest = options.manifest;
+			this.includes = options.includes;
+			this.excludes = options.excludes;
+			this.algorithm = options.algorithm;
+			this.digestLength = options.digestLength;
+			this.reproducible = options.reproducible;
+			this.strict = options.strict;
+			this.threads = options.threads;
+			this.retention = options.retention;
+			this.stateDirectory = options.stateDirectory;
+			this.compress = options.compress;
+		}
+
+	}
+
+}

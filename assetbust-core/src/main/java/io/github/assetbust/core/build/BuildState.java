@@ -1,0 +1,160 @@
+package io.github.assetbust.core.build;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.core.manifest.Manifest;
+import io.github.assetbust.core.manifest.ManifestEntry;
+import io.github.assetbust.core.manifest.ManifestFormatException;
+import io.github.assetbust.core.manifest.ManifestStore;
+import io.github.assetbust.core.path.AssetPath;
+import io.github.assetbust.core.retention.AssetCleaner;
+import io.github.assetbust.core.retention.Generations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a build knows from the builds before it, read together before it starts and written
+ * together as it ends: the manifest it replaces, the record of generations and the cache. The
+ * commit stage writes the new manifest through it, the retain stage the new record.
+ */
+final class BuildState {
+
+	private static final Logger logger = LoggerFactory.getLogger(BuildState.class);
+
+	private final BuildOptions options;
+
+	private final Manifest previous;
+
+	private final Generations generations;
+
+	private final BuildCache cache;
+
+	private BuildState(BuildOptions options, Manifest previous, Generations generations, BuildCache cache) {
+		this.options = options;
+		this.previous = previous;
+		this.generations = generations;
+		this.cache = cache;
+	}
+
+	/**
+	 * Reads the state of the build of {@code options}.
+	 * @throws AssetbustException if something is at the manifest's path that is not a manifest: a
+	 * build must never overwrite a file it did not write
+	 */
+	static BuildState read(BuildOptions options) {
+		return new BuildState(options, readPrevious(options.manifest()),
+				Generations.read(options.stateFile(StateFile.GENERATIONS)),
+				BuildCache.read(options.stateFile(StateFile.CACHE), options));
+	}
+
+	/** The manifest this build replaces; empty for a first build. */
+	Manifest previous() {
+		return this.previous;
+	}
+
+	Generations generations() {
+		return this.generations;
+	}
+
+	BuildCache cache() {
+		return this.cache;
+	}
+
+	/** The manifest and the state files: the build's own, never assets. */
+	Set<Path> files() {
+		return Set.of(this.options.manifest(), this.options.stateFile(StateFile.CACHE),
+				this.options.stateFile(StateFile.GENERATIONS), this.options.stateFile(StateFile.LOCK));
+	}
+
+	/**
+	 * The commit stage: writes the manifest of {@code entries}, unless it would say exactly what the
+	 * one on disk says.
+	 */
+	Manifest commit(Map<AssetPath, ManifestEntry> entries, Clock clock) {
+		if (this.previous.assets().equals(entries) && this.previous.algorithm() == this.options.algorithm()
+				&& (this.previous.generated() == null) == this.options.reproducible()) {
+			return this.previous;
+		}
+		Instant generated = this.options.reproducible() ? null : clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		Manifest manifest = new Manifest(this.options.algorithm(), generated, entries);
+		try {
+			ManifestStore.write(manifest, this.options.manifest());
+		}
+		catch (IOException ex) {
+			throw new AssetbustException("Cannot write manifest " + this.options.manifest() + ": " + ex.getMessage()
+					+ "; the previous manifest is still in place", ex);
+		}
+		return manifest;
+	}
+
+	/**
+	 * The retain stage: records this build's generation (and the previous manifest's, in case an
+	 * interrupted build never recorded it), then removes what the retention rules no longer keep.
+	 */
+	AssetCleaner.Result retain(Path root, Manifest manifest, Clock clock) {
+		Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		Generations updated = this.generations;
+		if (!this.previous.assets().isEmpty()) {
+			updated = updated.record(new Generations.Generation(
+					(this.previous.generated() != null) ? this.previous.generated() : now, this.previous.hashedPaths()));
+		}
+		updated = updated.record(new Generations.Generation(now, manifest.hashedPaths()));
+		AssetCleaner.Result result = new AssetCleaner(root, this.options.retention(), clock).removeStale(manifest,
+				updated);
+		result.removed().forEach((file) -> logger.debug("Removed stale hashed copy {}", file));
+		if (!result.generations().equals(this.generations)) {
+			Path file = this.options.stateFile(StateFile.GENERATIONS);
+			try {
+				result.generations().write(file);
+			}
+			catch (IOException ex) {
+				logger.warn("Cannot record this build's generation in {}: {}; its hashed copies will not be "
+						+ "cleaned up later", file, ex.getMessage());
+			}
+		}
+		return result;
+	}
+
+	/** Writes the cache for the next build; a cache that cannot be written only costs it time. */
+	void storeCache() {
+		Path file = this.options.stateFile(StateFile.CACHE);
+		try {
+			this.cache.write(file);
+		}
+		catch (IOException ex) {
+			logger.warn("Cannot write the build cache {}: {}; the next build hashes every file again", file,
+					ex.getMessage());
+		}
+	}
+
+	private static Manifest readPrevious(Path manifestFile) {
+		if (Files.isDirectory(manifestFile)) {
+			throw new AssetbustException("The manifest " + manifestFile
+					+ " is a folder; point the manifest at a file. Nothing was written");
+		}
+		try {
+			return ManifestStore.read(manifestFile);
+		}
+		catch (NoSuchFileException ex) {
+			return Manifest.empty();
+		}
+		catch (ManifestFormatException ex) {
+			throw new AssetbustException("Refusing to replace " + manifestFile + ", which is not an assetbust manifest ("
+					+ ex.getMessage() + "); move it away, or point the manifest somewhere else", ex);
+		}
+		catch (IOException ex) {
+			throw new AssetbustException("Cannot read the previous manifest " + manifestFile + ": " + ex
+					+ "; nothing was written", ex);
+		}
+	}
+
+}

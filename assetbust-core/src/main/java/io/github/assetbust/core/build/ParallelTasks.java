@@ -1,0 +1,45 @@
+package io.github.assetbust.core.build;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+import io.github.assetbust.core.AssetbustException;
+
+/** Runs a batch of build tasks on the build's threads and waits for all of them. */
+public final class ParallelTasks {
+
+	private ParallelTasks() {
+	}
+
+	/**
+	 * Runs {@code tasks} and returns once every one has finished.
+	 * @param activity what the tasks do, for messages: "hashing", "compressing"
+	 * @throws RuntimeException what the first failed task threw, as it was (an {@link Error} too)
+	 * @throws AssetbustException for a checked failure or an interruption
+	 */
+	public static void runAll(ExecutorService executor, List<Callable<Void>> tasks, String activity) {
+		try {
+			for (Future<Void> task : executor.invokeAll(tasks)) {
+				task.get();
+			}
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new AssetbustException(Character.toUpperCase(activity.charAt(0)) + activity.substring(1)
+					+ " failed: " + ex.getCause(), ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssetbustException("Interrupted while " + activity, ex);
+		}
+	}
+
+}

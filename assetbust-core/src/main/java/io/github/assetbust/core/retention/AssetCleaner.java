@@ -1,0 +1,205 @@
+package io.github.assetbust.core.retention;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.core.build.BuildLock;
+import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.build.StateFile;
+import io.github.assetbust.core.compress.Compression;
+import io.github.assetbust.core.manifest.Manifest;
+import io.github.assetbust.core.manifest.ManifestStore;
+import io.github.assetbust.core.path.AssetPath;
+import io.github.assetbust.core.path.AssetRoot;
+import io.github.assetbust.core.path.HashedName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes hashed copies that no server should hand out any more. Only files a recorded
+ * generation lists are ever candidates, so an original or a user's file that merely looks hashed
+ * is never touched; the current manifest, the previous {@code keep} generations and any file
+ * younger than {@code max-age} are kept. A removed copy's precompressed variants ({@code .gz},
+ * {@code .br}) go with it; the variants of a kept copy stay.
+ */
+public final class AssetCleaner {
+
+	private static final Logger logger = LoggerFactory.getLogger(AssetCleaner.class);
+
+	private static final long GONE = -1;
+
+	private static final long STILL_THERE = -2;
+
+	private final AssetRoot assetRoot;
+
+	private final BuildOptions.Retention retention;
+
+	private final Clock clock;
+
+	/**
+	 * @param root the asset root, resolved to its real path
+	 * @param retention what to keep
+	 * @param clock the time {@code max-age} is measured from
+	 */
+	public AssetCleaner(Path root, BuildOptions.Retention retention, Clock clock) {
+		this.assetRoot = AssetRoot.serving(root);
+		this.retention = retention;
+		this.clock = clock;
+	}
+
+	/**
+	 * Cleans the tree a build with {@code options} produced, under its retention rules, without
+	 * building: the {@code clean} command.
+	 * @throws AssetbustException if there is no manifest to protect, or it cannot be read
+	 */
+	public static Result clean(BuildOptions options, Clock clock) {
+		Path root = AssetRoot.existing(options.root()).path();
+		try (BuildLock lock = BuildLock.acquire(options)) {
+			return clean(options, clock, root);
+		}
+	}
+
+	private static Result clean(BuildOptions options, Clock clock, Path root) {
+		Manifest manifest;
+		try {
+			manifest = ManifestStore.read(options.manifest());
+		}
+		catch (NoSuchFileException ex) {
+			throw new AssetbustException("No manifest at " + options.manifest()
+					+ "; without one there is nothing to tell current files from stale ones, so nothing was removed");
+		}
+		catch (IOException ex) {
+			throw new AssetbustException("Cannot read manifest " + options.manifest() + ": " + ex.getMessage(), ex);
+		}
+		Path generationsFile = options.stateFile(StateFile.GENERATIONS);
+		Generations generations = Generations.read(generationsFile);
+		Result result = new AssetCleaner(root, options.retention(), clock).removeStale(manifest, generations);
+		if (!result.generations().equals(generations)) {
+			try {
+				result.generations().write(generationsFile);
+			}
+			catch (IOException ex) {
+				throw new AssetbustException("Removed " + result.removed().size()
+						+ " stale copies but cannot update the generation record " + generationsFile + ": "
+						+ ex.getMessage(), ex);
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * Deletes what {@code generations} (newest first, the current one at its head) no longer need.
+	 * @param current the manifest in use: its originals and hashed copies are never deleted
+	 * @return what was removed, and the record of what is left
+	 */
+	public Result removeStale(Manifest current, Generations generations) {
+		Set<AssetPath> keep = new HashSet<>(current.hashedPaths());
+		keep.addAll(current.assets().keySet());
+		List<Generations.Generation> list = generations.list();
+		int whole = Math.min(list.size(), this.retention.keep() + 1);
+		list.subList(0, whole).forEach((generation) -> keep.addAll(generation.files()));
+		Instant cutoff = this.clock.instant().minus(this.retention.maxAge());
+
+		List<Generations.Generation> remaining = new ArrayList<>(list.subList(0, whole));
+		Set<AssetPath> removed = new TreeSet<>();
+		long bytes = 0;
+		for (Generations.Generation generation : list.subList(whole, list.size())) {
+			Set<AssetPath> left = new TreeSet<>();
+			for (AssetPath file : generation.files()) {
+				if (keep.contains(file) || removed.contains(file) || !HashedName.looksHashed(file)) {
+					continue;
+				}
+				long size = deleteIfStale(file, cutoff);
+				if (size >= 0) {
+					removed.add(file);
+					bytes += size;
+				}
+				else if (size == STILL_THERE) {
+					left.add(file);
+				}
+				if (size != STILL_THERE) {
+					// whatever their own age: a variant without its copy would never be removed
+					bytes += deleteVariants(file);
+				}
+			}
+			if (!left.isEmpty()) {
+				remaining.add(new Generations.Generation(generation.built(), left));
+			}
+		}
+		return new Result(removed, bytes, new Generations(remaining));
+	}
+
+	/** The bytes freed by deleting {@code file}, or {@link #GONE} or {@link #STILL_THERE}. */
+	private long deleteIfStale(AssetPath file, Instant cutoff) {
+		Path path = this.assetRoot.file(file);
+		if (path == null) {
+			// gone, or something else took the name, or a link leads elsewhere: not ours to delete
+			return GONE;
+		}
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+					LinkOption.NOFOLLOW_LINKS);
+			if (attributes.lastModifiedTime().toInstant().isAfter(cutoff)) {
+				return STILL_THERE;
+			}
+			Files.delete(path);
+			return attributes.size();
+		}
+		catch (NoSuchFileException ex) {
+			return GONE;
+		}
+		catch (IOException ex) {
+			logger.warn("Cannot remove stale hashed copy {}: {}", file, ex.getMessage());
+			return STILL_THERE;
+		}
+	}
+
+	/** Deletes the precompressed variants of the stale copy {@code file}; returns the bytes freed. */
+	private long deleteVariants(AssetPath file) {
+		long bytes = 0;
+		for (Compression compression : Compression.all()) {
+			AssetPath variant = compression.variantOf(file);
+			Path path = this.assetRoot.file(variant);
+			if (path == null) {
+				// never written, removed already, or not ours to delete
+				continue;
+			}
+			try {
+				long size = Files.size(path);
+				Files.delete(path);
+				bytes += size;
+				logger.debug("Removed {}, the {} variant of stale hashed copy {}", variant, compression.id(), file);
+			}
+			catch (NoSuchFileException ex) {
+				// never written, or removed already
+			}
+			catch (IOException ex) {
+				logger.warn("Cannot remove {}, the {} variant of stale hashed copy {}: {}", variant, compression.id(),
+						file, ex.getMessage());
+			}
+		}
+		return bytes;
+	}
+
+	/**
+	 * What a clean did.
+	 * @param removed the hashed copies it deleted
+	 * @param bytes how many bytes that freed, their precompressed variants' included
+	 * @param generations the record of what is left
+	 */
+	public record Result(Set<AssetPath> removed, long bytes, Generations generations) {
+	}
+
+}

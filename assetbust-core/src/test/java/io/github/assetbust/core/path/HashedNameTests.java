@@ -1,0 +1,91 @@
+package io.github.assetbust.core.path;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HashedNameTests {
+
+	private static final String MD5 = "5d41402abc4b2a76b9719d911017c592";
+
+	private final HashedName md5Names = new HashedName(32);
+
+	@Test
+	void putsTheDigestBeforeTheExtensionAndKeepsTheFolder() {
+		assertThat(HashedName.of(AssetPath.of("css/main.css"), MD5)).hasToString("css/main-" + MD5 + ".css");
+	}
+
+	@Test
+	void putsTheDigestBeforeTheLastExtensionOnly() {
+		assertThat(HashedName.of(AssetPath.of("js/app.min.js"), MD5)).hasToString("js/app.min-" + MD5 + ".js");
+	}
+
+	@Test
+	void appendsTheDigestToANameWithoutExtension() {
+		assertThat(HashedName.of(AssetPath.of("LICENSE"), MD5)).hasToString("LICENSE-" + MD5);
+	}
+
+	@Test
+	void appendsTheDigestToADotfileName() {
+		assertThat(HashedName.of(AssetPath.of("fonts/.htaccess"), MD5)).hasToString("fonts/.htaccess-" + MD5);
+	}
+
+	@Test
+	void keepsSpacesAndUnicodeInTheStem() {
+		assertThat(HashedName.of(AssetPath.of("img/ünïcødé 图.png"), MD5)).hasToString("img/ünïcødé 图-" + MD5 + ".png");
+	}
+
+	@Test
+	void parsesAHashedNameBackToItsOriginalAndDigest() {
+		assertThat(this.md5Names.parse(AssetPath.of("css/main-" + MD5 + ".css")))
+			.contains(new HashedName.Parsed(AssetPath.of("css/main.css"), MD5));
+	}
+
+	@Test
+	void parsesAHashedNameWithInnerDots() {
+		assertThat(this.md5Names.parse(AssetPath.of("js/app.min-" + MD5 + ".js")))
+			.contains(new HashedName.Parsed(AssetPath.of("js/app.min.js"), MD5));
+	}
+
+	@Test
+	void parsesAHashedNameWithoutExtension() {
+		assertThat(this.md5Names.parse(AssetPath.of("LICENSE-" + MD5)))
+			.contains(new HashedName.Parsed(AssetPath.of("LICENSE"), MD5));
+	}
+
+	@Test
+	void parsesWhatItNames() {
+		AssetPath original = AssetPath.of("fonts/Inter var.woff2");
+		assertThat(this.md5Names.parse(HashedName.of(original, MD5))).contains(new HashedName.Parsed(original, MD5));
+	}
+
+	@Test
+	void parsesAShorterDigestWhenConfiguredForIt() {
+		assertThat(new HashedName(8).parse(AssetPath.of("css/main-5d41402a.css")))
+			.contains(new HashedName.Parsed(AssetPath.of("css/main.css"), "5d41402a"));
+	}
+
+	@Test
+	void doesNotParseADigestOfAnotherLength() {
+		assertThat(this.md5Names.parse(AssetPath.of("css/main-5d41402a.css"))).isEmpty();
+		assertThat(new HashedName(8).parse(AssetPath.of("css/main-" + MD5 + ".css"))).isEmpty();
+	}
+
+	@Test
+	void doesNotParseUpperCaseOrNonHexDigests() {
+		assertThat(this.md5Names.parse(AssetPath.of("css/main-" + MD5.toUpperCase() + ".css"))).isEmpty();
+		assertThat(this.md5Names.parse(AssetPath.of("css/main-" + MD5.replace('a', 'g') + ".css"))).isEmpty();
+	}
+
+	@Test
+	void doesNotParseAnOrdinaryName() {
+		assertThat(this.md5Names.parse(AssetPath.of("css/main.css"))).isEmpty();
+		assertThat(this.md5Names.parse(AssetPath.of("css/jquery-ui.css"))).isEmpty();
+	}
+
+	@Test
+	void doesNotParseABareDigestWithoutStem() {
+		assertThat(this.md5Names.parse(AssetPath.of("css/-" + MD5 + ".css"))).isEmpty();
+	}
+
+}
