@@ -1,5 +1,6 @@
 package io.github.assetbust.sample;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +21,10 @@ import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.decoder.BrotliInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -27,6 +32,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -118,7 +125,7 @@ class PackagedJarIT {
 				.map(JarEntry::getName)
 				.filter((name) -> name.startsWith(CLASSES + "static/") && !name.endsWith("/"))
 				.map((name) -> name.substring((CLASSES + "static/").length()))
-				.filter((path) -> !SiteClient.HASHED_NAME.matcher(path).find())
+				.filter((path) -> !SiteClient.HASHED_NAME.matcher(path).find() && !isVariant(path))
 				.toList());
 
 			assertThat(assets).isNotEmpty().containsKeys("css/main.css", "img/stripes.png", "js/app.js");
@@ -130,6 +137,22 @@ class PackagedJarIT {
 				assertThat(SampleSiteTests.md5(bytes(jar, entry))).as("md5 of %s", hashed).isEqualTo(name.group(1));
 				assertThat(jar.getJarEntry(CLASSES + "static/" + original)).as("original %s", original).isNotNull();
 			});
+		}
+	}
+
+	@Test
+	void jarShipsVariantsOfHashedCopiesOnly() throws IOException {
+		try (JarFile jar = new JarFile(JAR.toFile())) {
+			Set<String> listed = Set.copyOf(manifest(jar).values());
+			List<String> variants = jar.stream()
+				.map(JarEntry::getName)
+				.filter((name) -> name.startsWith(CLASSES + "static/") && isVariant(name))
+				.map((name) -> name.substring((CLASSES + "static/").length()))
+				.toList();
+
+			assertThat(variants).as("precompressed variants in the jar").isNotEmpty().allSatisfy((variant) ->
+					assertThat(listed).as("the hashed copy %s is a variant of", variant)
+						.contains(variant.substring(0, variant.lastIndexOf('.'))));
 		}
 	}
 
@@ -196,6 +219,49 @@ class PackagedJarIT {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(SiteClient.cacheControl(response)).isEqualTo(IMMUTABLE);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "br, .br", "gzip, .gz" })
+	void hashedStylesheetIsServedFromTheJarsPrecompressedVariantToClientsThatAcceptIt(String coding, String suffix)
+			throws IOException {
+		String hashedCss;
+		byte[] packagedCss;
+		try (JarFile jar = new JarFile(JAR.toFile())) {
+			hashedCss = manifest(jar).get("css/main.css");
+			packagedCss = bytes(jar, jar.getJarEntry(CLASSES + "static/" + hashedCss));
+			assertThat(jar.getJarEntry(CLASSES + "static/" + hashedCss + suffix)).as("the goal's %s variant", coding)
+				.isNotNull();
+		}
+
+		HttpResponse<byte[]> response = new SiteClient(port).get("/" + hashedCss, "Accept-Encoding", coding);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().allValues("Content-Encoding")).containsExactly(coding);
+		assertThat(response.headers().allValues("Vary")).contains("Accept-Encoding");
+		assertThat(SiteClient.cacheControl(response)).isEqualTo(IMMUTABLE);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("text/css"));
+		assertThat(decode(coding, response.body())).as("%s body, decoded", coding).isEqualTo(packagedCss);
+	}
+
+	private static byte[] decode(String coding, byte[] body) throws IOException {
+		InputStream in = new ByteArrayInputStream(body);
+		if (coding.equals("br")) {
+			Brotli4jLoader.ensureAvailability();
+			in = new BrotliInputStream(in);
+		}
+		else {
+			in = new GZIPInputStream(in);
+		}
+		try (InputStream decoded = in) {
+			return decoded.readAllBytes();
+		}
+	}
+
+	/** A precompressed variant the goal writes beside a hashed copy: {@code main-<md5>.css.br}. */
+	private static boolean isVariant(String path) {
+		return path.matches(".*-[0-9a-f]{32}\\.[^/.]+\\.(br|gz)");
 	}
 
 	/**

@@ -113,10 +113,20 @@ class SampleSiteTests {
 	}
 
 	@Test
-	void unknownHashedLookingUrlIsNotFound() {
+	void hashedUrlOfAGenerationThisServerNeverHadIsAnsweredWithTheCurrentCopyNeverCached() throws IOException {
 		HttpResponse<byte[]> response = this.site.get("/css/main-00000000000000000000000000000000.css");
 
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(SiteClient.cacheControl(response)).isEqualTo("no-store");
+		assertThat(response.body()).isEqualTo(classpathBytes("static/" + SiteClient.hashedPath("css/main.css")));
+	}
+
+	@Test
+	void hashedLookingUrlOfNoAssetIsNotFound() {
+		HttpResponse<byte[]> response = this.site.get("/css/nothing-00000000000000000000000000000000.css");
+
 		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(SiteClient.cacheControl(response)).doesNotContain("immutable");
 	}
 
 	@Test

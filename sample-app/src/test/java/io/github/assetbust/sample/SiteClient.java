@@ -46,10 +46,14 @@ final class SiteClient {
 		this.origin = "http://localhost:" + port;
 	}
 
-	HttpResponse<byte[]> get(String path) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.origin + path)).GET().build();
+	/** GETs {@code path} with the request headers {@code headers} (name, value, ...). */
+	HttpResponse<byte[]> get(String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.origin + path)).GET();
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
 		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
