@@ -114,7 +114,8 @@ class RollingDeployIT {
 		int[] startupWritten = new int[2];
 		for (int i = 0; i < 2; i++) {
 			SampleJarProcess instance = both[i];
-			Matcher built = Pattern.compile("Hashed " + v1.size() + " assets in .* ms \\((\\d+) hashed copies written")
+			Matcher built = Pattern
+				.compile("Hashed assets in .*: " + v1.size() + " assets hashed \\((\\d+) cop(?:y|ies) written")
 				.matcher(instance.log());
 			assertThat(built.find()).as("%s's startup build:%n%s", instance, instance.log()).isTrue();
 			assertThat(instance.log()).doesNotContain("Asset build failed");
