@@ -3,10 +3,10 @@ package io.github.assetbust.actuate;
 import java.time.Instant;
 import java.util.List;
 
-import io.github.assetbust.spring.AssetManifest;
-import io.github.assetbust.spring.LoadAttempt;
-import io.github.assetbust.spring.ManifestGeneration;
-import io.github.assetbust.spring.MissingAssets;
+import io.github.assetbust.resolve.AssetManifest;
+import io.github.assetbust.resolve.LoadAttempt;
+import io.github.assetbust.resolve.ManifestGeneration;
+import io.github.assetbust.resolve.MissingAssets;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;

@@ -1,10 +1,8 @@
 package io.github.assetbust.actuate;
 
 import io.github.assetbust.autoconfigure.AssetbustAutoConfiguration;
-import io.github.assetbust.spring.AssetManifest;
-import io.github.assetbust.spring.AssetResolver;
-import io.github.assetbust.spring.ManifestAssetResolver;
-
+import io.github.assetbust.resolve.AssetManifest;
+import io.github.assetbust.resolve.MissingAssets;
 import io.github.assetbust.web.HashedRequests;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,11 +26,10 @@ public final class AssetsEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AssetsEndpoint assetsEndpoint(AssetManifest manifest, ObjectProvider<AssetResolver> resolver,
+	AssetsEndpoint assetsEndpoint(AssetManifest manifest, ObjectProvider<MissingAssets> missingAssets,
 			ObjectProvider<HashedRequests> hashedRequests) {
-		AssetResolver assets = resolver.getIfUnique();
 		HashedRequests requests = hashedRequests.getIfUnique();
-		return new AssetsEndpoint(manifest, (assets instanceof ManifestAssetResolver ours) ? ours.missingAssets() : null,
+		return new AssetsEndpoint(manifest, missingAssets.getIfUnique(),
 				(requests != null) ? requests.staleRequests() : null);
 	}
 

@@ -2,7 +2,7 @@ package io.github.assetbust.actuate;
 
 import io.github.assetbust.autoconfigure.AssetbustAutoConfiguration;
 import io.github.assetbust.autoconfigure.AssetbustProperties;
-import io.github.assetbust.spring.AssetManifest;
+import io.github.assetbust.resolve.AssetManifest;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

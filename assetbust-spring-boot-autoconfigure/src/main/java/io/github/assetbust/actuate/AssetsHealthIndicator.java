@@ -1,8 +1,8 @@
 package io.github.assetbust.actuate;
 
-import io.github.assetbust.spring.AssetManifest;
-import io.github.assetbust.spring.LoadAttempt;
-import io.github.assetbust.spring.ManifestGeneration;
+import io.github.assetbust.resolve.AssetManifest;
+import io.github.assetbust.resolve.LoadAttempt;
+import io.github.assetbust.resolve.ManifestGeneration;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;

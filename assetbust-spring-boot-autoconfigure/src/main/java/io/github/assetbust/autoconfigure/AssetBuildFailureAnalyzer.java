@@ -1,5 +1,7 @@
 package io.github.assetbust.autoconfigure;
 
+import io.github.assetbust.startup.AssetBuildException;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

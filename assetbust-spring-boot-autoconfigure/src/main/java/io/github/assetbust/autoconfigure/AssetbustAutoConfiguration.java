@@ -3,19 +3,19 @@ package io.github.assetbust.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.build.BuildOptions;
-import io.github.assetbust.core.compress.Compression;
-import io.github.assetbust.spring.AssetManifest;
-import io.github.assetbust.spring.AssetResolver;
-import io.github.assetbust.spring.ManifestAssetResolver;
-import io.github.assetbust.spring.ManifestLoadException;
-import io.github.assetbust.spring.StaticAssetMirror;
+import io.github.assetbust.resolve.AssetManifest;
+import io.github.assetbust.resolve.AssetResolver;
+import io.github.assetbust.resolve.ManifestAssetResolver;
+import io.github.assetbust.resolve.ManifestLoadException;
+import io.github.assetbust.resolve.MissingAssets;
+import io.github.assetbust.startup.AssetBuildInitializer;
+import io.github.assetbust.startup.StaticAssetMirror;
 import io.github.assetbust.web.HashedRequests;
-import io.github.assetbust.web.RequestContextPath;
+import io.github.assetbust.web.servlet.RequestContextPath;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -64,7 +64,7 @@ public final class AssetbustAutoConfiguration {
 			ObjectProvider<StaticAssetMirror> staticAssets) {
 		StaticAssetMirror mirror = staticAssets.getIfAvailable();
 		String location = (mirror != null) ? "file:" + manifestOf(mirror) : properties.effectiveManifest();
-		AssetManifest manifest = new AssetManifest(Locations.resource(location, resourceLoader), location);
+		AssetManifest manifest = new AssetManifest(ConfiguredLocations.resource(location, resourceLoader), location);
 		loadAtStartup(manifest, properties, mirror != null || properties.getBuild().isOnStartup());
 		if (properties.isReload()) {
 			manifest.watch(RELOAD_INTERVAL);
@@ -89,12 +89,19 @@ public final class AssetbustAutoConfiguration {
 		}
 	}
 
+	/** The lookups the {@code assets} resolver missed, for the {@code assets} endpoint. */
+	@Bean
+	@ConditionalOnMissingBean({ AssetResolver.class, MissingAssets.class })
+	MissingAssets missingAssets() {
+		return new MissingAssets();
+	}
+
 	@Bean(name = "assets")
 	@ConditionalOnMissingBean(AssetResolver.class)
 	ManifestAssetResolver assets(AssetManifest manifest, AssetbustProperties properties, Environment environment,
-			ResourceLoader resourceLoader) {
+			ResourceLoader resourceLoader, MissingAssets missingAssets) {
 		return new ManifestAssetResolver(manifest, properties.getUrlPrefix(),
-				contextPath(environment, resourceLoader.getClassLoader()), properties.isStrict());
+				contextPath(environment, resourceLoader.getClassLoader()), properties.isStrict(), missingAssets);
 	}
 
 	@Bean
@@ -119,9 +126,9 @@ public final class AssetbustAutoConfiguration {
 					+ "hash (e.g. file:/var/www/html); without both, a web application with no manifest hashes its "
 					+ "static locations at startup");
 		}
-		Path root = Locations.path(properties.getBuild().getRoot(), "assetbust.build.root", resourceLoader);
-		Path manifestFile = Locations.path(properties.effectiveManifest(), "assetbust.manifest", resourceLoader);
-		return new AssetBuildInitializer(buildOptions(properties, root, manifestFile), manifest, properties.isStrict());
+		Path root = ConfiguredLocations.path(properties.getBuild().getRoot(), "assetbust.build.root", resourceLoader);
+		Path manifestFile = ConfiguredLocations.path(properties.effectiveManifest(), "assetbust.manifest", resourceLoader);
+		return new AssetBuildInitializer(properties.buildOptions(root, manifestFile), manifest, properties.isStrict());
 	}
 
 	/** Keeps the startup build before the web server's start when beans are initialised lazily. */
@@ -133,29 +140,6 @@ public final class AssetbustAutoConfiguration {
 	/** The manifest of the zero-configuration build, beside the copy of the static locations. */
 	static Path manifestOf(StaticAssetMirror mirror) {
 		return mirror.folder().resolveSibling(BuildOptions.DEFAULT_MANIFEST_NAME);
-	}
-
-	static BuildOptions buildOptions(AssetbustProperties properties, Path root, Path manifestFile) {
-		AssetbustProperties.Build build = properties.getBuild();
-		return BuildOptions.forRoot(root)
-			.withManifest(manifestFile)
-			.withIncludes(build.getInclude())
-			.withExcludes(build.getExclude())
-			.withAlgorithm(build.getAlgorithm())
-			.withStrict(properties.isStrict())
-			.withRetention(new BuildOptions.Retention(build.getKeep(), build.getMaxAge()))
-			.withCompress(compressions(build));
-	}
-
-	/** An unknown encoding, or br without brotli4j, is a mistake to stop at, not a build to fail later. */
-	private static Set<Compression> compressions(AssetbustProperties.Build build) {
-		try {
-			build.getCompress().forEach(Compression::requireAvailable);
-			return build.getCompress();
-		}
-		catch (AssetbustException ex) {
-			throw new AssetbustException("assetbust.build.compress: " + ex.getMessage(), ex);
-		}
 	}
 
 	/**
@@ -180,7 +164,7 @@ public final class AssetbustAutoConfiguration {
 		StaticAssetMirror staticAssetMirror(AssetbustProperties properties, WebProperties webProperties,
 				ResourceLoader resourceLoader) {
 			String output = properties.getBuild().getOutput();
-			Path folder = StringUtils.hasText(output) ? Locations.path(output, "assetbust.build.output", resourceLoader)
+			Path folder = StringUtils.hasText(output) ? ConfiguredLocations.path(output, "assetbust.build.output", resourceLoader)
 					: new ApplicationTemp().getDir("assetbust").toPath();
 			return new StaticAssetMirror(Arrays.asList(webProperties.getResources().getStaticLocations()),
 					resourceLoader, folder.resolve(FILES));
@@ -190,7 +174,7 @@ public final class AssetbustAutoConfiguration {
 		@ConditionalOnMissingBean
 		AssetBuildInitializer assetBuildInitializer(StaticAssetMirror mirror, AssetManifest manifest,
 				AssetbustProperties properties) {
-			return new AssetBuildInitializer(mirror, buildOptions(properties, mirror.folder(), manifestOf(mirror)),
+			return new AssetBuildInitializer(mirror, properties.buildOptions(mirror.folder(), manifestOf(mirror)),
 					manifest, properties.isStrict());
 		}
 

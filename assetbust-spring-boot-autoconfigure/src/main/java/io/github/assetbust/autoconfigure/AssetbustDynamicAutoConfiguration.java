@@ -2,10 +2,10 @@ package io.github.assetbust.autoconfigure;
 
 import java.util.Arrays;
 
-import io.github.assetbust.spring.AssetLocations;
-import io.github.assetbust.spring.AssetResolver;
-import io.github.assetbust.spring.ContentDigests;
-import io.github.assetbust.spring.DynamicAssetResolver;
+import io.github.assetbust.resolve.AssetResolver;
+import io.github.assetbust.resolve.ContentDigests;
+import io.github.assetbust.resolve.DynamicAssetResolver;
+import io.github.assetbust.web.AssetLocations;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -42,7 +42,7 @@ public final class AssetbustDynamicAutoConfiguration {
 			ResourceLoader resourceLoader) {
 		String root = properties.getBuild().getRoot();
 		if (StringUtils.hasText(root)) {
-			return AssetLocations.root(Locations.path(root, "assetbust.build.root", resourceLoader));
+			return AssetLocations.root(ConfiguredLocations.path(root, "assetbust.build.root", resourceLoader));
 		}
 		return AssetLocations.of(Arrays.asList(webProperties.getResources().getStaticLocations()), resourceLoader);
 	}

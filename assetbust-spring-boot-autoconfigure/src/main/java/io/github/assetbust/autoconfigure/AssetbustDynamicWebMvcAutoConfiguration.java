@@ -1,14 +1,10 @@
 package io.github.assetbust.autoconfigure;
 
-import java.io.IOException;
-import java.util.function.Predicate;
-
-import io.github.assetbust.core.path.AssetPath;
-import io.github.assetbust.spring.AssetLocations;
-import io.github.assetbust.spring.ContentDigests;
-import io.github.assetbust.web.AssetHandlerMapping;
-import io.github.assetbust.web.AssetResourceHandler;
-import io.github.assetbust.web.ContentDigestVersionStrategy;
+import io.github.assetbust.resolve.ContentDigests;
+import io.github.assetbust.web.AssetLocations;
+import io.github.assetbust.web.servlet.AssetHandlerMapping;
+import io.github.assetbust.web.servlet.AssetResourceHandler;
+import io.github.assetbust.web.servlet.ContentDigestVersionStrategy;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -50,7 +46,8 @@ public final class AssetbustDynamicWebMvcAutoConfiguration {
 		if (properties.isCacheControl()) {
 			handler.setCacheControl(AssetbustWebMvcAutoConfiguration.IMMUTABLE);
 		}
-		return new AssetHandlerMapping(hashedCopyOfAFile(locations), handler, BEFORE_STATIC_RESOURCES);
+		return new AssetHandlerMapping((path) -> locations.hasOriginalOf(path, ContentDigests.ALGORITHM.hexLength()),
+				handler, BEFORE_STATIC_RESOURCES);
 	}
 
 	@Bean
@@ -58,27 +55,8 @@ public final class AssetbustDynamicWebMvcAutoConfiguration {
 	AssetHandlerMapping dynamicPlainAssetHandlerMapping(AssetLocations locations, ContentDigests digests) {
 		AssetResourceHandler handler = new AssetResourceHandler(locations, false);
 		handler.setCacheControl(CacheControl.noCache());
-		handler.setEtagGenerator((resource) -> {
-			try {
-				return digests.digest(resource, false).hex();
-			}
-			catch (IOException ex) {
-				return null;
-			}
-		});
-		return new AssetHandlerMapping(aFile(locations), handler, BEFORE_STATIC_RESOURCES + 1);
-	}
-
-	/** {@code css/main-<32 hex>.css} where {@code css/main.css} is a file. */
-	private static Predicate<String> hashedCopyOfAFile(AssetLocations locations) {
-		return (path) -> {
-			AssetPath original = ContentDigestVersionStrategy.originalOf(path);
-			return original != null && locations.find(original) != null;
-		};
-	}
-
-	private static Predicate<String> aFile(AssetLocations locations) {
-		return (path) -> locations.find(path) != null;
+		handler.setEtagGenerator(digests::etag);
+		return new AssetHandlerMapping(locations::has, handler, BEFORE_STATIC_RESOURCES + 1);
 	}
 
 }

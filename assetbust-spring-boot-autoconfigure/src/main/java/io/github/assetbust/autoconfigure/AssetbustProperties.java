@@ -1,11 +1,13 @@
 package io.github.assetbust.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.build.BuildOptions;
 import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.core.digest.DigestAlgorithm;
@@ -181,6 +183,28 @@ public class AssetbustProperties {
 
 	public Build getBuild() {
 		return this.build;
+	}
+
+	/**
+	 * What a build at startup of {@code root} into {@code manifest} does, as these properties say.
+	 * @throws AssetbustException if {@code build.compress} names br without brotli4j on the class
+	 * path: a mistake to stop at, not a build to fail later
+	 */
+	public BuildOptions buildOptions(Path root, Path manifest) {
+		try {
+			this.build.compress.forEach(Compression::requireAvailable);
+		}
+		catch (AssetbustException ex) {
+			throw new AssetbustException("assetbust.build.compress: " + ex.getMessage(), ex);
+		}
+		return BuildOptions.forRoot(root)
+			.withManifest(manifest)
+			.withIncludes(this.build.include)
+			.withExcludes(this.build.exclude)
+			.withAlgorithm(this.build.algorithm)
+			.withStrict(this.strict)
+			.withRetention(new BuildOptions.Retention(this.build.keep, this.build.maxAge))
+			.withCompress(this.build.compress);
 	}
 
 	/** The manifest location in effect, after the defaults described on {@link #getManifest()}. */

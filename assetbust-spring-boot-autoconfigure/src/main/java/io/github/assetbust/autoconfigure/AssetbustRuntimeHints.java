@@ -1,8 +1,8 @@
 package io.github.assetbust.autoconfigure;
 
 import io.github.assetbust.core.manifest.Manifest;
-import io.github.assetbust.spring.AssetResolver;
-import io.github.assetbust.spring.ManifestAssetResolver;
+import io.github.assetbust.resolve.AssetResolver;
+import io.github.assetbust.resolve.ManifestAssetResolver;
 
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;

@@ -1,10 +1,10 @@
 package io.github.assetbust.autoconfigure;
 
-import io.github.assetbust.spring.AssetManifest;
-import io.github.assetbust.spring.AssetResolver;
-import io.github.assetbust.spring.ImportMap;
+import io.github.assetbust.resolve.AssetManifest;
+import io.github.assetbust.resolve.AssetResolver;
 import io.github.assetbust.thymeleaf.AssetbustDialect;
 import io.github.assetbust.thymeleaf.AssetsAwareTemplateEngines;
+import io.github.assetbust.thymeleaf.ImportMap;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
 import org.springframework.beans.factory.ObjectProvider;

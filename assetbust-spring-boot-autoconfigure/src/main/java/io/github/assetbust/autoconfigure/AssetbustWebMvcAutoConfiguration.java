@@ -4,16 +4,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 
-import io.github.assetbust.spring.AssetLocations;
-import io.github.assetbust.spring.AssetManifest;
-import io.github.assetbust.spring.StaticAssetMirror;
-import io.github.assetbust.web.AssetHandlerMapping;
+import io.github.assetbust.resolve.AssetManifest;
+import io.github.assetbust.startup.StaticAssetMirror;
 import io.github.assetbust.web.AssetLinkRewriter;
-import io.github.assetbust.web.AssetResourceHandler;
-import io.github.assetbust.web.AssetUrlEncodingFilter;
-import io.github.assetbust.web.CurrentCopyResolver;
-import io.github.assetbust.web.HashedAssetHandlerMapping;
+import io.github.assetbust.web.AssetLocations;
 import io.github.assetbust.web.HashedRequests;
+import io.github.assetbust.web.servlet.AssetHandlerMapping;
+import io.github.assetbust.web.servlet.AssetResourceHandler;
+import io.github.assetbust.web.servlet.AssetUrlEncodingFilter;
+import io.github.assetbust.web.servlet.CurrentCopyResolver;
+import io.github.assetbust.web.servlet.HashedAssetHandlerMapping;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -85,7 +85,7 @@ public final class AssetbustWebMvcAutoConfiguration {
 	AssetHandlerMapping assetRootHandlerMapping(AssetbustProperties properties, ResourceLoader resourceLoader) {
 		AssetLocations root = AssetLocations.root(buildRoot(properties, resourceLoader));
 		AssetResourceHandler handler = new AssetResourceHandler(root, false);
-		return new AssetHandlerMapping((path) -> root.find(path) != null, handler, BEFORE_STATIC_RESOURCES + 1);
+		return new AssetHandlerMapping(root::has, handler, BEFORE_STATIC_RESOURCES + 1);
 	}
 
 	/**
@@ -107,7 +107,7 @@ public final class AssetbustWebMvcAutoConfiguration {
 	}
 
 	private static Path buildRoot(AssetbustProperties properties, ResourceLoader resourceLoader) {
-		return Locations.path(properties.getBuild().getRoot(), "assetbust.build.root", resourceLoader);
+		return ConfiguredLocations.path(properties.getBuild().getRoot(), "assetbust.build.root", resourceLoader);
 	}
 
 }

@@ -1,6 +1,6 @@
 package io.github.assetbust.autoconfigure;
 
-import io.github.assetbust.spring.ManifestLoadException;
+import io.github.assetbust.resolve.ManifestLoadException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -1,6 +1,6 @@
 package io.github.assetbust.autoconfigure;
 
-import io.github.assetbust.spring.AssetManifest;
+import io.github.assetbust.resolve.AssetManifest;
 
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;

@@ -1,6 +1,6 @@
 package io.github.assetbust.thymeleaf;
 
-import io.github.assetbust.spring.AssetResolver;
+import io.github.assetbust.resolve.AssetResolver;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.engine.AttributeName;
 import org.thymeleaf.model.IProcessableElementTag;

@@ -3,8 +3,7 @@ package io.github.assetbust.thymeleaf;
 import java.util.HashSet;
 import java.util.Set;
 
-import io.github.assetbust.spring.AssetResolver;
-import io.github.assetbust.spring.ImportMap;
+import io.github.assetbust.resolve.AssetResolver;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.dialect.AbstractProcessorDialect;
 import org.thymeleaf.dialect.IExpressionObjectDialect;

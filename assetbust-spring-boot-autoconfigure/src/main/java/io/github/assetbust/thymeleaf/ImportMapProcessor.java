@@ -1,6 +1,5 @@
 package io.github.assetbust.thymeleaf;
 
-import io.github.assetbust.spring.ImportMap;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.engine.AttributeName;
 import org.thymeleaf.model.IProcessableElementTag;

@@ -1,8 +1,8 @@
 package io.github.assetbust.web;
 
 import io.github.assetbust.core.path.Urls;
-import io.github.assetbust.spring.AssetIndex;
-import io.github.assetbust.spring.AssetManifest;
+import io.github.assetbust.resolve.AssetIndex;
+import io.github.assetbust.resolve.AssetManifest;
 
 /**
  * Turns a link the application built to an asset's original URL ({@code /ctx/css/main.css?v=2})

@@ -6,9 +6,9 @@ import io.github.assetbust.core.manifest.ManifestEntry;
 import io.github.assetbust.core.path.AssetPath;
 import io.github.assetbust.core.path.ControlCharacters;
 import io.github.assetbust.core.path.HashedName;
-import io.github.assetbust.spring.AssetIndex;
-import io.github.assetbust.spring.AssetManifest;
-import io.github.assetbust.spring.MissingAssets;
+import io.github.assetbust.resolve.AssetIndex;
+import io.github.assetbust.resolve.AssetManifest;
+import io.github.assetbust.resolve.MissingAssets;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

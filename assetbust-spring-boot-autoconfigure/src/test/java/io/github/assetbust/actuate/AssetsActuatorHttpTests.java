@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.assetbust.core.build.AssetBuilder;
 import io.github.assetbust.core.build.BuildOptions;
-import io.github.assetbust.spring.AssetResolver;
-import io.github.assetbust.web.LocalHttp;
+import io.github.assetbust.resolve.AssetResolver;
+import io.github.assetbust.web.servlet.LocalHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

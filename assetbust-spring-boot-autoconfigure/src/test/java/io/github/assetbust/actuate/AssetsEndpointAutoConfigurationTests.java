@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import io.github.assetbust.autoconfigure.AssetbustAutoConfiguration;
 import io.github.assetbust.core.build.AssetBuilder;
 import io.github.assetbust.core.build.BuildOptions;
-import io.github.assetbust.spring.AssetManifest;
-import io.github.assetbust.spring.AssetResolver;
+import io.github.assetbust.resolve.AssetManifest;
+import io.github.assetbust.resolve.AssetResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

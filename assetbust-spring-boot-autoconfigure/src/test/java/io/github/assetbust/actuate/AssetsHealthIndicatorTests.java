@@ -13,7 +13,7 @@ import io.github.assetbust.core.manifest.Manifest;
 import io.github.assetbust.core.manifest.ManifestEntry;
 import io.github.assetbust.core.manifest.ManifestStore;
 import io.github.assetbust.core.path.AssetPath;
-import io.github.assetbust.spring.AssetManifest;
+import io.github.assetbust.resolve.AssetManifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -13,8 +13,8 @@ import io.github.assetbust.core.manifest.Manifest;
 import io.github.assetbust.core.manifest.ManifestEntry;
 import io.github.assetbust.core.manifest.ManifestStore;
 import io.github.assetbust.core.path.AssetPath;
-import io.github.assetbust.spring.AssetManifest;
-import io.github.assetbust.web.LocalHttp;
+import io.github.assetbust.resolve.AssetManifest;
+import io.github.assetbust.web.servlet.LocalHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

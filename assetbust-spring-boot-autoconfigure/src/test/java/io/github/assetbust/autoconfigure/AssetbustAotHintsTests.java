@@ -3,7 +3,7 @@ package io.github.assetbust.autoconfigure;
 import java.nio.file.Path;
 
 import io.github.assetbust.actuate.AssetsEndpoint;
-import io.github.assetbust.spring.ManifestAssetResolver;
+import io.github.assetbust.resolve.ManifestAssetResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

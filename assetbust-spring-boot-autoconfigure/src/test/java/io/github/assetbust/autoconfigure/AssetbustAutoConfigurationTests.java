@@ -7,9 +7,10 @@ import java.nio.file.Path;
 
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.build.BuildOptions;
-import io.github.assetbust.spring.AssetManifest;
-import io.github.assetbust.spring.AssetResolver;
-import io.github.assetbust.spring.ManifestLoadException;
+import io.github.assetbust.resolve.AssetManifest;
+import io.github.assetbust.resolve.AssetResolver;
+import io.github.assetbust.resolve.ManifestLoadException;
+import io.github.assetbust.startup.AssetBuildInitializer;
 import io.github.assetbust.thymeleaf.AssetbustDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,7 +1,7 @@
 package io.github.assetbust.autoconfigure;
 
-import io.github.assetbust.spring.AssetResolver;
-import io.github.assetbust.spring.ManifestAssetResolver;
+import io.github.assetbust.resolve.AssetResolver;
+import io.github.assetbust.resolve.ManifestAssetResolver;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.RuntimeHints;

@@ -3,8 +3,8 @@ package io.github.assetbust.autoconfigure;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.assetbust.spring.DynamicAssetResolver;
-import io.github.assetbust.spring.ManifestAssetResolver;
+import io.github.assetbust.resolve.DynamicAssetResolver;
+import io.github.assetbust.resolve.ManifestAssetResolver;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.WebApplicationType;

@@ -2,7 +2,7 @@ package io.github.assetbust.autoconfigure;
 
 import java.nio.file.Path;
 
-import io.github.assetbust.web.AssetUrlEncodingFilter;
+import io.github.assetbust.web.servlet.AssetUrlEncodingFilter;
 import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

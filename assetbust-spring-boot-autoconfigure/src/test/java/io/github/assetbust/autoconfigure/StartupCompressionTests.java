@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.github.assetbust.core.compress.Compression;
-import io.github.assetbust.spring.AssetResolver;
+import io.github.assetbust.resolve.AssetResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

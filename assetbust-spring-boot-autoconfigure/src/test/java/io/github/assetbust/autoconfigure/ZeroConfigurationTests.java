@@ -22,11 +22,12 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
-import io.github.assetbust.spring.AssetManifest;
-import io.github.assetbust.spring.AssetResolver;
-import io.github.assetbust.spring.StaticAssetMirror;
-import io.github.assetbust.spring.TestDigests;
-import io.github.assetbust.web.AssetHandlerMapping;
+import io.github.assetbust.resolve.AssetManifest;
+import io.github.assetbust.resolve.AssetResolver;
+import io.github.assetbust.resolve.TestDigests;
+import io.github.assetbust.startup.AssetBuildInitializer;
+import io.github.assetbust.startup.StaticAssetMirror;
+import io.github.assetbust.web.servlet.AssetHandlerMapping;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -9,7 +9,7 @@ import io.github.assetbust.core.build.AssetBuilder;
 import io.github.assetbust.core.build.BuildOptions;
 import io.github.assetbust.core.build.BuildResult;
 import io.github.assetbust.core.path.AssetPath;
-import io.github.assetbust.spring.AssetManifest;
+import io.github.assetbust.resolve.AssetManifest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

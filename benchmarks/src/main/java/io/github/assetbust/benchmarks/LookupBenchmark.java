@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.github.assetbust.spring.AssetManifest;
-import io.github.assetbust.spring.ManifestAssetResolver;
+import io.github.assetbust.resolve.AssetManifest;
+import io.github.assetbust.resolve.ManifestAssetResolver;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

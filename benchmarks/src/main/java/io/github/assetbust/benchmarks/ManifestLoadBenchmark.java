@@ -2,8 +2,8 @@ package io.github.assetbust.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
-import io.github.assetbust.spring.AssetIndex;
-import io.github.assetbust.spring.AssetManifest;
+import io.github.assetbust.resolve.AssetIndex;
+import io.github.assetbust.resolve.AssetManifest;
 import org.apache.commons.logging.LogFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

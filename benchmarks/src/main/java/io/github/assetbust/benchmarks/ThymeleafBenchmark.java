@@ -7,12 +7,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
-import io.github.assetbust.spring.AssetManifest;
-import io.github.assetbust.spring.AssetResolver;
-import io.github.assetbust.spring.ManifestAssetResolver;
+import io.github.assetbust.resolve.AssetManifest;
+import io.github.assetbust.resolve.AssetResolver;
+import io.github.assetbust.resolve.ManifestAssetResolver;
 import io.github.assetbust.thymeleaf.AssetbustDialect;
 import io.github.assetbust.web.AssetLinkRewriter;
-import io.github.assetbust.web.AssetUrlEncodingFilter;
+import io.github.assetbust.web.servlet.AssetUrlEncodingFilter;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.assetbust.core.path.AssetPath;
-import io.github.assetbust.spring.AssetIndex;
+import io.github.assetbust.resolve.AssetIndex;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.util.DigestUtils;

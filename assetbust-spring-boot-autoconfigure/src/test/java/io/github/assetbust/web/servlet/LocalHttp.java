@@ -1,0 +1,41 @@
+package io.github.assetbust.web.servlet;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/** Real HTTP GETs against the test application on {@code localhost}, shared by the web tests. */
+public final class LocalHttp {
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private LocalHttp() {
+	}
+
+	/**
+	 * GETs {@code path} and reads the body as UTF-8 text.
+	 * @param headers name, value, name, value...
+	 */
+	public static HttpResponse<String> get(int port, String path, String... headers)
+			throws IOException, InterruptedException {
+		return http.send(request(port, path, headers), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	/** GETs {@code path} and keeps the body as bytes, for binary and encoded responses. */
+	public static HttpResponse<byte[]> getBytes(int port, String path, String... headers)
+			throws IOException, InterruptedException {
+		return http.send(request(port, path, headers), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private static HttpRequest request(int port, String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return request.build();
+	}
+
+}
