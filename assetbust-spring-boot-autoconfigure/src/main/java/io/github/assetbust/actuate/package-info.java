@@ -1,0 +1,4 @@
+/**
+ * The assets actuator endpoint and health indicator.
+ */
+package io.github.assetbust.actuate;

@@ -1,0 +1,5 @@
+/**
+ * Serving assets, as any web framework needs it: which files may be served, how a hashed
+ * request is answered, how links are rewritten.
+ */
+package io.github.assetbust.web;
