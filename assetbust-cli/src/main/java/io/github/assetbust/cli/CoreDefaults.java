@@ -3,12 +3,13 @@ package io.github.assetbust.cli;
 import java.nio.file.Path;
 
 import io.github.assetbust.core.BuildOptions;
+import io.github.assetbust.s3.PublishOptions;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Option defaults taken from {@link BuildOptions#forRoot}, so the CLI and its {@code --help} say
+ * Option defaults taken from {@link BuildOptions#forRoot} (and {@link PublishOptions} for publish), so the CLI and its {@code --help} say
  * what core does and cannot drift from it. Options without a default here (--manifest, the globs)
  * stay unset and core's value is used.
  */
@@ -20,6 +21,11 @@ final class CoreDefaults implements IDefaultValueProvider {
 	public String defaultValue(ArgSpec argSpec) {
 		if (!(argSpec instanceof OptionSpec option)) {
 			return null;
+		}
+		if (option.command() != null && option.command().name().equals("publish")
+				&& option.longestName().equals("--threads")) {
+			// uploads wait on the network, not on the cores
+			return String.valueOf(PublishOptions.DEFAULT_THREADS);
 		}
 		return switch (option.longestName()) {
 			case "--algorithm" -> DEFAULTS.algorithm().id();
