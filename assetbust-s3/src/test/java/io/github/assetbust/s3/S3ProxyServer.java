@@ -2,6 +2,8 @@ package io.github.assetbust.s3;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.gaul.s3proxy.AuthenticationType;
@@ -36,6 +38,9 @@ public final class S3ProxyServer implements AutoCloseable {
 	public static final String SECRET_KEY = "assetbust-test-secret";
 
 	public static final String REGION = "us-east-1";
+
+	/** Servers a build script started, by name, for the script that runs after it. */
+	private static final Map<String, S3ProxyServer> REGISTERED = new ConcurrentHashMap<>();
 
 	private final S3Proxy proxy;
 
@@ -73,6 +78,23 @@ public final class S3ProxyServer implements AutoCloseable {
 			throw new IllegalStateException("S3Proxy did not start", ex);
 		}
 		return new S3ProxyServer(proxy, store);
+	}
+
+	/**
+	 * Remembers this server under {@code name}, so that a later script in the same JVM (an
+	 * invoker IT's verify script, after its pre-build script started it) can stop it.
+	 */
+	public S3ProxyServer register(String name) {
+		REGISTERED.put(name, this);
+		return this;
+	}
+
+	/** Stops and forgets the server registered under {@code name}, if there is one. */
+	public static void stopRegistered(String name) {
+		S3ProxyServer server = REGISTERED.remove(name);
+		if (server != null) {
+			server.close();
+		}
 	}
 
 	/** {@code http://127.0.0.1:PORT}: address buckets path-style, {@code endpoint/bucket/key}. */
