@@ -3,6 +3,7 @@ package io.github.assetbust.s3;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -14,6 +15,8 @@ import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
 import org.jclouds.blobstore.TransientApiMetadata;
 import org.jclouds.blobstore.domain.Blob;
+import org.jclouds.blobstore.domain.BlobAccess;
+import org.jclouds.blobstore.domain.ContainerAccess;
 import org.jclouds.blobstore.domain.PageSet;
 import org.jclouds.blobstore.domain.StorageMetadata;
 import org.jclouds.blobstore.options.ListContainerOptions;
@@ -108,10 +111,13 @@ public final class S3ProxyServer implements AutoCloseable {
 		return this;
 	}
 
-	/** Lets anyone read {@code bucket}'s objects without signing, as a CDN's origin bucket does. */
+	/**
+	 * Lets anyone read {@code bucket}'s objects without signing, as a bucket policy does for a
+	 * CDN's origin: every object, whatever ACL it was written with (publish writes none).
+	 */
 	public S3ProxyServer publicRead(String bucket) {
-		this.store.delegate()
-			.setContainerAccess(bucket, org.jclouds.blobstore.domain.ContainerAccess.PUBLIC_READ);
+		this.store.delegate().setContainerAccess(bucket, ContainerAccess.PUBLIC_READ);
+		this.store.publicBuckets.add(bucket);
 		return this;
 	}
 
@@ -166,6 +172,8 @@ public final class S3ProxyServer implements AutoCloseable {
 
 		final List<String> deletes = new CopyOnWriteArrayList<>();
 
+		final Set<String> publicBuckets = ConcurrentHashMap.newKeySet();
+
 		CountingBlobStore(BlobStore delegate) {
 			super(delegate);
 		}
@@ -173,6 +181,12 @@ public final class S3ProxyServer implements AutoCloseable {
 		@Override
 		public BlobStore delegate() {
 			return super.delegate();
+		}
+
+		@Override
+		public BlobAccess getBlobAccess(String container, String name) {
+			return this.publicBuckets.contains(container) ? BlobAccess.PUBLIC_READ
+					: super.getBlobAccess(container, name);
 		}
 
 		@Override
