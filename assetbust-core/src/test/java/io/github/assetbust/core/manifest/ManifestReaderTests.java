@@ -99,4 +99,14 @@ class ManifestReaderTests {
 			.hasMessageContaining("unsupported version 1.0");
 	}
 
+	@Test
+	void aProblemQuotingANameWithALineSeparatorStaysOnOneLine() {
+		String manifest = "{\"version\": 1, \"assets\": {\"css/a\u2028forged.css\": 42}}";
+		assertThatThrownBy(
+				() -> ManifestStore.read(new ByteArrayInputStream(manifest.getBytes(StandardCharsets.UTF_8)), "test"))
+			.isInstanceOf(ManifestFormatException.class)
+			.hasMessageContaining("entry \"css/a\\u2028forged.css\" must be a JSON object")
+			.hasMessageNotContaining("\u2028");
+	}
+
 }

@@ -49,4 +49,12 @@ class LineCounterTests {
 		assertThat(lines.lineAt(CSS.indexOf("b{}"))).isEqualTo(2);
 	}
 
+	@Test
+	void countsALoneCarriageReturnAndAFormFeedAsBreaksAsCssDoes() {
+		String css = "a{}\rb{}\fc{}";
+		LineCounter lines = new LineCounter(TextBytes.latin1(css));
+		assertThat(lines.lineAt(css.indexOf("b{}"))).isEqualTo(2);
+		assertThat(lines.lineAt(css.indexOf("c{}"))).isEqualTo(3);
+	}
+
 }
