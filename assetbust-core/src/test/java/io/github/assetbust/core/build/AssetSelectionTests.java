@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,6 +15,7 @@ import io.github.assetbust.core.digest.Digester;
 import io.github.assetbust.core.files.FileStamp;
 import io.github.assetbust.core.manifest.Manifest;
 import io.github.assetbust.core.path.AssetPath;
+import io.github.assetbust.core.rewrite.KnownReferences;
 import io.github.assetbust.core.rewrite.ReferenceOutcome;
 import io.github.assetbust.core.scan.AssetScanner;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,17 +154,30 @@ class AssetSelectionTests {
 	}
 
 	@Test
-	void offersWhatTheLastBuildKnewOfFilesThatAreAsTheyWereAndNeedNoRewriting() throws IOException {
+	void offersWhatTheLastBuildKnewOfFilesThatAreAsTheyWereAndWhoseTargetsAreToo() throws IOException {
 		TestFiles.write(this.root, "img/x.png", LOGO);
 		TestFiles.write(this.root, "css/plain.css", "a { background: url(https://cdn.example.com/x.png) }");
 		TestFiles.write(this.root, "css/a.css", "a { background: url(../img/x.png) }");
 		Manifest manifest = build(options());
 		AssetSelection.Selection selection = select();
-		assertThat(selection.reusable()).containsOnlyKeys(paths("img/x.png", "css/plain.css"));
+		assertThat(selection.reusable()).containsOnlyKeys(paths("img/x.png", "css/plain.css", "css/a.css"));
 		assertThat(selection.reusable().get(AssetPath.of("img/x.png")).copy())
 			.isEqualTo(manifest.assets().get(AssetPath.of("img/x.png")));
-		assertThat(selection.knownOutcomes()).isEqualTo(Map.of(AssetPath.of("img/x.png"), Map.of(),
-				AssetPath.of("css/plain.css"), Map.of(ReferenceOutcome.EXTERNAL, 1)));
+		assertThat(selection.knownReferences()).isEqualTo(Map.of(AssetPath.of("img/x.png"),
+				new KnownReferences(Map.of(), List.of()), AssetPath.of("css/plain.css"),
+				new KnownReferences(Map.of(ReferenceOutcome.EXTERNAL, 1), List.of()), AssetPath.of("css/a.css"),
+				new KnownReferences(Map.of(ReferenceOutcome.REWRITTEN, 1), List.of(AssetPath.of("img/x.png")))));
+	}
+
+	@Test
+	void aStylesheetWhoseTargetChangedThroughAnyNumberOfImportsIsReadAgain() throws IOException {
+		TestFiles.write(this.root, "img/x.png", LOGO);
+		TestFiles.write(this.root, "css/a.css", "@import \"b.css\";");
+		TestFiles.write(this.root, "css/b.css", "a { background: url(../img/x.png) }");
+		TestFiles.write(this.root, "css/other.css", "a { color: red }");
+		build(options());
+		TestFiles.write(this.root, "img/x.png", new byte[] { 1, 2, 3 });
+		assertThat(select().reusable()).containsOnlyKeys(paths("css/other.css"));
 	}
 
 	@Test

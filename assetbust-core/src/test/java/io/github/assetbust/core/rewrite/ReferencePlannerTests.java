@@ -169,11 +169,22 @@ class ReferencePlannerTests {
 	@Test
 	void doesNotReadAnAssetWhoseOutcomesAreKnown() throws IOException {
 		// not even there any more: reading it would fail the plan
-		Map<AssetPath, Map<ReferenceOutcome, Integer>> known = Map.of(path("css/old.css"),
-				Map.of(ReferenceOutcome.DATA_URI, 2));
+		Map<AssetPath, KnownReferences> known = Map.of(path("css/old.css"),
+				new KnownReferences(Map.of(ReferenceOutcome.DATA_URI, 2), List.of()));
 		RewritePlan plan = new ReferencePlanner(this.root, assets("css/old.css")).plan(known);
-		assertThat(plan.outcomes()).isEqualTo(known);
+		assertThat(plan.outcomes()).isEqualTo(Map.of(path("css/old.css"), Map.of(ReferenceOutcome.DATA_URI, 2)));
 		assertThat(plan.levels()).containsExactly(List.of(path("css/old.css")));
+	}
+
+	@Test
+	void ordersAnAssetItDoesNotReadAfterTheTargetsItIsKnownToHave() throws IOException {
+		write("img/x.png", "png");
+		Map<AssetPath, KnownReferences> known = Map.of(path("css/old.css"),
+				new KnownReferences(Map.of(ReferenceOutcome.REWRITTEN, 1), List.of(path("img/x.png"))));
+		RewritePlan plan = new ReferencePlanner(this.root, assets("css/old.css", "img/x.png")).plan(known);
+		assertThat(plan.levels()).containsExactly(List.of(path("img/x.png")), List.of(path("css/old.css")));
+		assertThat(plan.toRewrite()).isEmpty();
+		assertThat(plan.targets()).containsEntry(path("css/old.css"), List.of(path("img/x.png")));
 	}
 
 	@Test
@@ -181,7 +192,8 @@ class ReferencePlannerTests {
 		write("css/new.css", ".c { background: url(https://cdn.example.com/x.png); }");
 		write("css/old.css", ".d { background: url(../img/missing.png); }");
 		RewritePlan plan = new ReferencePlanner(this.root, assets("css/new.css", "css/old.css"))
-			.plan(Map.of(path("css/old.css"), Map.of(ReferenceOutcome.EXTERNAL, 2, ReferenceOutcome.DATA_URI, 1)));
+			.plan(Map.of(path("css/old.css"),
+					new KnownReferences(Map.of(ReferenceOutcome.EXTERNAL, 2, ReferenceOutcome.DATA_URI, 1), List.of())));
 		assertThat(plan.report().count(ReferenceOutcome.EXTERNAL)).isEqualTo(3);
 		assertThat(plan.report().count(ReferenceOutcome.DATA_URI)).isEqualTo(1);
 		assertThat(plan.report().count(ReferenceOutcome.MISSING)).as("what old.css says now is not read").isZero();
