@@ -70,6 +70,19 @@ final class BuildCommand implements Callable<Integer> {
 					+ "font (css/main-<digest>.css.gz, .br), each only if smaller than the copy. Default: none.")
 	private List<Compression> compress;
 
+	private int brotliQuality;
+
+	@Option(names = "--brotli-quality", paramLabel = "0-11", order = 34,
+			description = "How hard Brotli works on .br variants: 11 is the densest and many times slower. "
+					+ "Default: ${DEFAULT-VALUE}.")
+	void setBrotliQuality(int brotliQuality) {
+		if (brotliQuality < 0 || brotliQuality > 11) {
+			throw new ParameterException(this.spec.commandLine(),
+					"Invalid value for option '--brotli-quality': " + brotliQuality + " is not between 0 and 11");
+		}
+		this.brotliQuality = brotliQuality;
+	}
+
 	@Option(names = "--strict", order = 31,
 			description = "Fail, writing nothing, if a CSS or JavaScript reference points at a missing file or "
 					+ "outside DIR.")
@@ -94,7 +107,8 @@ final class BuildCommand implements Callable<Integer> {
 			.withRetention(this.retention.retention())
 			.withReproducible(this.reproducible)
 			.withStrict(this.strict)
-			.withThreads(this.threads);
+			.withThreads(this.threads)
+			.withBrotliQuality(this.brotliQuality);
 		if (this.compress != null) {
 			options = options.withCompress(EnumSet.copyOf(this.compress));
 		}

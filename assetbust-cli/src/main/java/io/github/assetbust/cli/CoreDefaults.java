@@ -33,6 +33,7 @@ final class CoreDefaults implements IDefaultValueProvider {
 			case "--keep" -> String.valueOf(DEFAULTS.retention().keep());
 			case "--max-age" -> Durations.format(DEFAULTS.retention().maxAge());
 			case "--threads" -> String.valueOf(DEFAULTS.threads());
+			case "--brotli-quality" -> String.valueOf(DEFAULTS.brotliQuality());
 			default -> null;
 		};
 	}

@@ -216,7 +216,8 @@ class CommandLineIT {
 		return Stream.of(
 				Arguments.of("build", new String[] { "--root=DIR", "--manifest=FILE", "--include=GLOB", "--exclude=GLOB",
 						"--algorithm=md5|sha256", "--keep=N", "--max-age=DURATION", "--reproducible", "--strict",
-						"--compress=gzip,br", "--threads=N", "Default: md5.", "Default: 2.", "Default: 1h." }),
+						"--compress=gzip,br", "--brotli-quality=0-11", "--threads=N", "Default: md5.", "Default: 2.",
+						"Default: 1h.", "Default: 9." }),
 				Arguments.of("check", new String[] { "--root=DIR", "--manifest=FILE" }),
 				Arguments.of("clean", new String[] { "--root=DIR", "--manifest=FILE", "--keep=N", "--max-age=DURATION" }));
 	}
@@ -252,6 +253,8 @@ class CommandLineIT {
 						"Invalid value for option '--threads': 0 is less than 1: a build needs a thread"),
 				Arguments.of("build --root site --threads many",
 						"Invalid value for option '--threads': 'many' is not an int"),
+				Arguments.of("build --root site --brotli-quality 12",
+						"Invalid value for option '--brotli-quality': 12 is not between 0 and 11"),
 				Arguments.of("build --root site --algorithm sha1",
 						"Invalid value for option '--algorithm': Unknown digest algorithm 'sha1': use md5 or sha256"),
 				Arguments.of("build --root site --max-age nonsense",

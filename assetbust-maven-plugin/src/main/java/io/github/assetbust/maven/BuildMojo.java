@@ -65,6 +65,10 @@ public class BuildMojo extends AbstractMojo {
 	@Parameter(property = "assetbust.compress")
 	private List<String> compress;
 
+	/** How hard Brotli works on {@code .br} variants: 0 (fastest) to 11 (densest). Default: 9. */
+	@Parameter(property = "assetbust.brotliQuality")
+	private Integer brotliQuality;
+
 	/** Skips the goal. */
 	@Parameter(property = "assetbust.skip", defaultValue = "false")
 	private boolean skip;
@@ -92,6 +96,9 @@ public class BuildMojo extends AbstractMojo {
 				.withStrict(this.strict);
 			if (this.compress != null) {
 				options = options.withCompress(Compression.parse(this.compress));
+			}
+			if (this.brotliQuality != null) {
+				options = options.withBrotliQuality(this.brotliQuality);
 			}
 			if (this.algorithm != null) {
 				options = options.withAlgorithm(DigestAlgorithm.fromId(this.algorithm));

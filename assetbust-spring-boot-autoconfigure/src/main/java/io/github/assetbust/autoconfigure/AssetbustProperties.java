@@ -204,7 +204,8 @@ public class AssetbustProperties {
 			.withAlgorithm(this.build.algorithm)
 			.withStrict(this.strict)
 			.withRetention(new BuildOptions.Retention(this.build.keep, this.build.maxAge))
-			.withCompress(this.build.compress);
+			.withCompress(this.build.compress)
+			.withBrotliQuality(this.build.brotliQuality);
 	}
 
 	/** The manifest location in effect, after the defaults described on {@link #getManifest()}. */
@@ -277,6 +278,11 @@ public class AssetbustProperties {
 		 */
 		private Set<Compression> compress = new LinkedHashSet<>();
 
+		/**
+		 * How hard Brotli works on '.br' variants: 0 (fastest) to 11 (densest, many times slower).
+		 */
+		private int brotliQuality = BuildOptions.DEFAULT_BROTLI_QUALITY;
+
 		public boolean isOnStartup() {
 			return this.onStartup;
 		}
@@ -339,6 +345,17 @@ public class AssetbustProperties {
 
 		public void setAlgorithm(DigestAlgorithm algorithm) {
 			this.algorithm = algorithm;
+		}
+
+		public int getBrotliQuality() {
+			return this.brotliQuality;
+		}
+
+		public void setBrotliQuality(int brotliQuality) {
+			if (brotliQuality < 0 || brotliQuality > 11) {
+				throw new IllegalArgumentException(brotliQuality + " is not a Brotli quality: use 0 to 11");
+			}
+			this.brotliQuality = brotliQuality;
 		}
 
 		public Set<Compression> getCompress() {

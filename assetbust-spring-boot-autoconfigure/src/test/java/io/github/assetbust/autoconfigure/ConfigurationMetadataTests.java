@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.assetbust.core.build.BuildOptions;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,8 @@ class ConfigurationMetadataTests {
 			"assetbust.integrity", "assetbust.rewrite-links", "assetbust.mode", "assetbust.build.on-startup",
 			"assetbust.build.root", "assetbust.build.output", "assetbust.build.include",
 			"assetbust.build.exclude", "assetbust.build.algorithm", "assetbust.build.keep",
-			"assetbust.build.max-age", "assetbust.compressed", "assetbust.build.compress");
+			"assetbust.build.max-age", "assetbust.compressed", "assetbust.build.compress",
+			"assetbust.build.brotli-quality");
 
 	private static JsonNode metadata() throws IOException {
 		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
@@ -57,7 +59,8 @@ class ConfigurationMetadataTests {
 				Map.entry("assetbust.rewrite-links", "false"), Map.entry("assetbust.mode", "manifest"),
 				Map.entry("assetbust.build.on-startup", "false"), Map.entry("assetbust.build.algorithm", "md5"),
 				Map.entry("assetbust.build.keep", "2"), Map.entry("assetbust.build.max-age", "1h"),
-				Map.entry("assetbust.compressed", "true"));
+				Map.entry("assetbust.compressed", "true"),
+				Map.entry("assetbust.build.brotli-quality", String.valueOf(BuildOptions.DEFAULT_BROTLI_QUALITY)));
 		defaults.forEach((name, value) -> assertThat(find(metadata, name).get("defaultValue").asText()).as(name)
 			.isEqualTo(value));
 	}

@@ -44,6 +44,29 @@ class StartupCompressionTests {
 	}
 
 	@Test
+	void theStartupBuildWritesBrotliVariantsAtTheConfiguredQuality() throws IOException {
+		site();
+		this.runner
+			.withPropertyValues("assetbust.build.on-startup=true", "assetbust.build.root=file:" + this.root,
+					"assetbust.build.compress=br", "assetbust.build.brotli-quality=3")
+			.run((context) -> {
+				assertThat(context.getBean(AssetbustProperties.class).getBuild().getBrotliQuality()).isEqualTo(3);
+				Path css = this.root.resolve(context.getBean(AssetResolver.class).url("css/main.css").substring(1));
+				assertThat(css.resolveSibling(css.getFileName() + ".br")).isRegularFile();
+			});
+	}
+
+	@Test
+	void aBrotliQualityOutOfRangeStopsTheApplicationNamingTheProperty() {
+		this.runner
+			.withPropertyValues("assetbust.build.on-startup=true", "assetbust.build.root=file:" + this.root,
+					"assetbust.build.brotli-quality=12")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("Failed to bind properties under 'assetbust.build'")
+				.hasRootCauseMessage("12 is not a Brotli quality: use 0 to 11"));
+	}
+
+	@Test
 	void writesNoVariantByDefault() throws IOException {
 		site();
 		this.runner.withPropertyValues("assetbust.build.on-startup=true", "assetbust.build.root=file:" + this.root)

@@ -123,7 +123,8 @@ public final class AssetBuilder {
 					state.previous().hashedPaths(), flusher);
 			hashed = new HashStage(writer, new ReferenceRewriter(root), this.progress).run(plan, selection.reusable(),
 					executor);
-			precompressor = new Precompressor(root, this.options.compress(), flusher, state.cache());
+			precompressor = new Precompressor(root, this.options.compress(), flusher, state.cache(),
+					this.options.brotliQuality());
 			precompressor.run(executor, hashed.entries().values(), this.progress);
 			// every copy (and variant) must be durable under its name before a manifest may point at it
 			writer.awaitDurable();

@@ -18,9 +18,6 @@ import io.github.assetbust.core.path.AssetPath;
  */
 final class Brotli4j {
 
-	/** The densest setting: a variant is written once and served many times. */
-	private static final int QUALITY = 11;
-
 	/** Brotli's default window, 4 MiB, which every browser decodes. */
 	private static final int MAX_WINDOW_BITS = 22;
 
@@ -41,8 +38,8 @@ final class Brotli4j {
 	 * @param size how many bytes will be written: a window no larger than the input gives the
 	 * same compression with less memory
 	 */
-	static OutputStream compressing(OutputStream out, AssetPath path, long size) throws IOException {
-		Encoder.Parameters parameters = new Encoder.Parameters().setQuality(QUALITY)
+	static OutputStream compressing(OutputStream out, AssetPath path, long size, int quality) throws IOException {
+		Encoder.Parameters parameters = new Encoder.Parameters().setQuality(quality)
 			.setWindow(windowBits(size))
 			.setMode(FONTS.contains(path.extension().toLowerCase(Locale.ROOT)) ? Encoder.Mode.FONT : Encoder.Mode.TEXT);
 		return new BrotliOutputStream(out, parameters, BUFFER);

@@ -33,9 +33,9 @@ final class BrotliCodec {
 		}
 	}
 
-	static OutputStream compressing(OutputStream out, AssetPath path, long size) throws IOException {
+	static OutputStream compressing(OutputStream out, AssetPath path, long size, int quality) throws IOException {
 		requireAvailable();
-		return Brotli4j.compressing(out, path, size);
+		return Brotli4j.compressing(out, path, size, quality);
 	}
 
 	static InputStream decompressing(InputStream in) throws IOException {

@@ -132,8 +132,10 @@ public enum Compression {
 	 * @param path the copy being compressed, whose type may tune the encoder
 	 * @param size how many bytes will be written, which may tune it too
 	 */
-	OutputStream compressing(OutputStream out, AssetPath path, long size) throws IOException {
-		return (this == GZIP) ? new ReproducibleGzipOutputStream(out) : BrotliCodec.compressing(out, path, size);
+	public OutputStream compressing(OutputStream out, AssetPath path, long size, int brotliQuality)
+			throws IOException {
+		return (this == GZIP) ? new ReproducibleGzipOutputStream(out)
+				: BrotliCodec.compressing(out, path, size, brotliQuality);
 	}
 
 	/** A stream of what {@code in}, in this encoding, decompresses to. */

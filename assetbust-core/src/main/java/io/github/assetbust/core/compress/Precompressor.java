@@ -50,7 +50,6 @@ public final class Precompressor {
 
 	private static final Logger logger = LoggerFactory.getLogger(Precompressor.class);
 
-	/** The longest file name (in bytes) that common file systems take. */
 	private final Path root;
 
 	private final Set<Compression> compressions;
@@ -58,6 +57,8 @@ public final class Precompressor {
 	private final Flusher flusher;
 
 	private final BuildCache cache;
+
+	private final int brotliQuality;
 
 	private final Map<AssetPath, Map<Compression, Boolean>> decided = new ConcurrentHashMap<>();
 
@@ -73,12 +74,15 @@ public final class Precompressor {
 
 	/**
 	 * @param cache what the last build decided about each copy's variants
+	 * @param brotliQuality how hard Brotli works on variants written now (a variant in place stays)
 	 */
-	public Precompressor(Path root, Set<Compression> compressions, Flusher flusher, BuildCache cache) {
+	public Precompressor(Path root, Set<Compression> compressions, Flusher flusher, BuildCache cache,
+			int brotliQuality) {
 		this.root = root;
 		this.compressions = compressions;
 		this.flusher = flusher;
 		this.cache = cache;
+		this.brotliQuality = brotliQuality;
 	}
 
 	/** Writes the variants of {@code copies} that are of a compressible type, reporting to {@code progress}. */
@@ -174,7 +178,7 @@ public final class Precompressor {
 			try (InputStream in = Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS);
 					FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
 					OutputStream out = compression.compressing(Channels.newOutputStream(channel), copy.path(),
-							copy.size())) {
+							copy.size(), this.brotliQuality)) {
 				in.transferTo(out);
 			}
 			long size = Files.size(temp);

@@ -80,7 +80,12 @@ class PrecompressorTests {
 	}
 
 	private Precompressor run(BuildCache cache, Set<Compression> compressions, ManifestEntry... copies) {
-		Precompressor precompressor = new Precompressor(this.root, compressions, this.flusher, cache);
+		return run(cache, compressions, BuildOptions.DEFAULT_BROTLI_QUALITY, copies);
+	}
+
+	private Precompressor run(BuildCache cache, Set<Compression> compressions, int brotliQuality,
+			ManifestEntry... copies) {
+		Precompressor precompressor = new Precompressor(this.root, compressions, this.flusher, cache, brotliQuality);
 		precompressor.run(this.executor, List.of(copies), NO_PROGRESS);
 		this.flusher.awaitAll();
 		return precompressor;
@@ -192,9 +197,41 @@ class PrecompressorTests {
 			}
 
 		};
-		new Precompressor(this.root, Set.of(Compression.GZIP), this.flusher, emptyCache()).run(this.executor,
+		new Precompressor(this.root, Set.of(Compression.GZIP), this.flusher, emptyCache(),
+				BuildOptions.DEFAULT_BROTLI_QUALITY).run(this.executor,
 				List.of(css, js, image), progress);
 		assertThat(reports).containsExactlyInAnyOrder("1/2", "2/2");
+	}
+
+	@Test
+	void aHigherBrotliQualityWritesASmallerVariantOfTheSameContent() throws IOException {
+		StringBuilder css = new StringBuilder();
+		for (int i = 0; i < 3000; i++) {
+			css.append(".c").append(Integer.toString(i * 7919 % 10007, 36)).append("{margin:").append(i % 17)
+				.append("px;color:#").append(Integer.toHexString(i * 2654435 & 0xffffff)).append("}\n");
+		}
+		ManifestEntry copy = copy("css/main.css", css.toString());
+		Path br = variant(copy, Compression.BR);
+		run(emptyCache(), Set.of(Compression.BR), 1, copy);
+		long fast = Files.size(br);
+		Files.delete(br);
+		run(emptyCache(), Set.of(Compression.BR), 11, copy);
+		long dense = Files.size(br);
+		assertThat(dense).isLessThan(fast);
+		assertThat(decompressed(br, Compression.BR)).isEqualTo(css.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void aVariantInPlaceStaysWhenTheBrotliQualityChanges() throws IOException {
+		ManifestEntry copy = copy("css/main.css", LARGE_CSS);
+		run(emptyCache(), Set.of(Compression.BR), 5, copy);
+		Path br = variant(copy, Compression.BR);
+		byte[] written = Files.readAllBytes(br);
+		Precompressor again = run(cacheDeciding("css/main.css", copy, Map.of(Compression.BR, true)),
+				Set.of(Compression.BR), 11, copy);
+		assertThat(Files.readAllBytes(br)).isEqualTo(written);
+		assertThat(again.result().written()).isZero();
+		assertThat(again.result().unchanged()).isEqualTo(1);
 	}
 
 	@Test
@@ -210,7 +247,7 @@ class PrecompressorTests {
 		ManifestEntry copy = copy("css/main.css", LARGE_CSS);
 		Files.createDirectory(variant(copy, Compression.GZIP));
 		Precompressor precompressor = new Precompressor(this.root, Set.of(Compression.GZIP), this.flusher,
-				emptyCache());
+				emptyCache(), BuildOptions.DEFAULT_BROTLI_QUALITY);
 		assertThatThrownBy(() -> precompressor.run(this.executor, List.of(copy), NO_PROGRESS))
 			.isInstanceOf(AssetbustException.class)
 			.hasMessageContaining("gzip variant of " + copy.path())
