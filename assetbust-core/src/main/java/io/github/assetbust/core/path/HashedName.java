@@ -1,8 +1,6 @@
 package io.github.assetbust.core.path;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The naming rule for hashed copies: {@code <stem>-<digest>.<ext>} beside the original, so
@@ -11,23 +9,31 @@ import java.util.regex.Pattern;
  */
 public final class HashedName {
 
-	private final Pattern pattern;
+	/** The shortest and longest digests, in hex characters, that this tool can write. */
+	private static final HashedName ANY_DIGEST = new HashedName(8, 64);
+
+	private final int shortest;
+
+	private final int longest;
 
 	/** @param digestLength how many hex characters of the digest go into a name */
 	public HashedName(int digestLength) {
-		this.pattern = Pattern.compile("(.+)-([0-9a-f]{" + digestLength + "})(\\.[^.]+)?");
+		this(digestLength, digestLength);
 	}
 
-	private static final Pattern ANY_DIGEST = Pattern.compile("(.+)-([0-9a-f]{8,64})(\\.[^.]+)?");
+	private HashedName(int shortest, int longest) {
+		this.shortest = shortest;
+		this.longest = longest;
+	}
 
 	/** Whether {@code path} is named like a hashed copy of any digest length this tool can write. */
 	public static boolean looksHashed(AssetPath path) {
-		return ANY_DIGEST.matcher(path.fileName()).matches();
+		return ANY_DIGEST.parse(path).isPresent();
 	}
 
 	/** {@link #parse(AssetPath)} for a digest of any length this tool can write. */
 	public static Optional<Parsed> parseAny(AssetPath path) {
-		return parse(ANY_DIGEST, path);
+		return ANY_DIGEST.parse(path);
 	}
 
 	public static AssetPath of(AssetPath original, String digest) {
@@ -43,16 +49,38 @@ public final class HashedName {
 	 * in its name. A match says nothing about who made the file: only the caller can tell.
 	 */
 	public Optional<Parsed> parse(AssetPath path) {
-		return parse(this.pattern, path);
+		String name = path.fileName();
+		// <stem>-<digest>, which wins when both forms fit, then <stem>-<digest>.<ext>
+		Parsed parsed = parse(path, name.length(), "");
+		int dot = name.lastIndexOf('.');
+		if (parsed == null && dot >= 0 && dot < name.length() - 1) {
+			parsed = parse(path, dot, name.substring(dot));
+		}
+		return Optional.ofNullable(parsed);
 	}
 
-	private static Optional<Parsed> parse(Pattern pattern, AssetPath path) {
-		Matcher matcher = pattern.matcher(path.fileName());
-		if (!matcher.matches()) {
-			return Optional.empty();
+	/**
+	 * The name up to {@code end} taken as {@code <stem>-<digest>}, with a stem of at least one
+	 * character and a digest of lower-case hex; {@code null} if it is not, or if the original's
+	 * name would be no file's.
+	 */
+	private Parsed parse(AssetPath path, int end, String extension) {
+		String name = path.fileName();
+		int dash = name.lastIndexOf('-', end - 1);
+		int length = end - dash - 1;
+		if (dash < 1 || length < this.shortest || length > this.longest) {
+			return null;
 		}
-		String extension = (matcher.group(3) != null) ? matcher.group(3) : "";
-		return Optional.of(new Parsed(path.withFileName(matcher.group(1) + extension), matcher.group(2)));
+		for (int i = dash + 1; i < end; i++) {
+			char c = name.charAt(i);
+			if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+				return null;
+			}
+		}
+		String original = name.substring(0, dash) + extension;
+		// "..-<digest>" names a file, but no file can be called ".."
+		return (original.equals(".") || original.equals("..")) ? null
+				: new Parsed(path.withFileName(original), name.substring(dash + 1, end));
 	}
 
 	/**
