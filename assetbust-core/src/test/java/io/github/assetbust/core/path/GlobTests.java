@@ -1,5 +1,9 @@
 package io.github.assetbust.core.path;
 
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+
 import io.github.assetbust.core.AssetbustException;
 import org.junit.jupiter.api.Test;
 
@@ -128,4 +132,26 @@ class GlobTests {
 		assertThatThrownBy(() -> Glob.of("{a,b")).isInstanceOf(AssetbustException.class)
 			.hasMessageStartingWith("Invalid glob '{a,b'");
 	}
+	/** The string tests for common shapes must say what the glob's regular expression says. */
+	@Test
+	void matchesCommonShapesExactlyAsItsRegularExpressionDoes() {
+		List<String> globs = List.of("**", "**/*", "**/*.scss", "**/*.min.js", "**/.*", "**/_*", ".*", "*", "*.css",
+				"css/*", "**/*[1]", "**/a+*");
+		Random random = new Random(11);
+		String[] segments = { "a", ".b", "_c", "main.css", "x.scss", "y.min.js", "css", "[1]", "a+b", ".", "é.css" };
+		for (int i = 0; i < 20_000; i++) {
+			StringBuilder path = new StringBuilder();
+			int depth = 1 + random.nextInt(4);
+			for (int d = 0; d < depth; d++) {
+				String segment = segments[random.nextInt(segments.length)] + ((random.nextInt(3) == 0) ? "z" : "");
+				path.append((d > 0) ? "/" : "").append(segment.equals(".") ? "dot" : segment);
+			}
+			AssetPath asset = AssetPath.of(path.toString());
+			for (String glob : globs) {
+				boolean expected = Pattern.compile(Glob.toRegex(glob)).matcher(asset.toString()).matches();
+				assertThat(Glob.of(glob).matches(asset)).as(glob + " on " + asset).isEqualTo(expected);
+			}
+		}
+	}
+
 }
