@@ -39,10 +39,17 @@ cat > "$work/collect.py" <<'PY'
 import sys
 import django
 from django.conf import settings
+from django.contrib.staticfiles.storage import ManifestStaticFilesStorage
 from django.core.management import call_command
 
+
+class DeepImports(ManifestStaticFilesStorage):
+    # the generated tree's @import chains are up to 20 deep; Django stops after 5 passes by default
+    max_post_process_passes = 50
+
+
 source, target = sys.argv[1], sys.argv[2]
-storage = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+storage = "__main__.DeepImports"
 settings.configure(INSTALLED_APPS=["django.contrib.staticfiles"], STATIC_URL="/static/", STATIC_ROOT=target,
                    STATICFILES_DIRS=[source], STATICFILES_STORAGE=storage,  # Django 3.2 and 4.x
                    STORAGES={"staticfiles": {"BACKEND": storage}})  # Django 4.2 and later
@@ -118,9 +125,9 @@ goal_project() {
 POM
 }
 
-# the goal's time: from its "--- assetbust-maven-plugin:...:build" line to the next line Maven logs
+# the goal's time: from its "--- assetbust:VERSION:build" line to the next line Maven logs
 goal_millis() {
-  awk '/--- assetbust-maven-plugin:.*:build/ { start = $1; next }
+  awk '/--- assetbust:.*:build / { start = $1; next }
        start != "" && /^[0-9]/ { print $1; print start; exit }' "$1" | {
     read -r end; read -r start
     echo $(( $(date -d "$end" +%s%3N) - $(date -d "$start" +%s%3N) ))
