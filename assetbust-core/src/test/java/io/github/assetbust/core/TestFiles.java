@@ -72,7 +72,7 @@ public final class TestFiles {
 	 * ({@code .asset-manifest.json.cache.json}) and its lock.
 	 */
 	private static final Pattern STATE_FILE = Pattern
-		.compile("(^|/)\\.[^/]+\\.((cache|generations)\\.json|lock)$");
+		.compile("(^|/)\\.[^/]+\\.((cache|generations)\\.json|up-to-date\\.properties|lock)$");
 
 	/** Every regular file under {@code root}, including the build's state files. */
 	public static List<String> allRegularFiles(Path root) throws IOException {

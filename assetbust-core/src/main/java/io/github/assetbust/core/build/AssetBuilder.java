@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.github.assetbust.core.AssetbustException;
@@ -102,8 +103,25 @@ public final class AssetBuilder {
 	}
 
 	private BuildResult build(Path root, long start) {
-		BuildState state = BuildState.read(this.options);
-		AssetScanner.Scan scan = new AssetScanner(this.options.includes(), this.options.excludes()).scan(root);
+		ExecutorService executor = Executors.newFixedThreadPool(this.options.threads(),
+				DaemonThreads.named("assetbust-hash"));
+		try {
+			return build(root, start, executor);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	private BuildResult build(Path root, long start, ExecutorService executor) {
+		UpToDate last = BuildState.lastUpToDate(this.options);
+		Supplier<BuildState> reading = (last == null) ? BuildState.readLater(this.options, executor) : null;
+		AssetScanner scanner = new AssetScanner(this.options.includes(), this.options.excludes());
+		AssetScanner.Scan scan = scanner.scan(root);
+		if (last != null && last.holdsFor(TreeFingerprint.of(this.options, scan), this.clock.instant())) {
+			return BuildResult.upToDate(last, this.options.manifest(), Duration.ofNanos(System.nanoTime() - start));
+		}
+		BuildState state = ((reading != null) ? reading : BuildState.readLater(this.options, executor)).get();
 		Leftovers.remove(root, scan.leftovers(), state.files().toArray(Path[]::new));
 		AssetSelection.Selection selection = new AssetSelection(this.options, this.digester).select(root, scan, state);
 		selection.skipped().forEach((skip) -> logger.warn("{}", skip));
@@ -116,8 +134,6 @@ public final class AssetBuilder {
 
 		HashStage.Hashed hashed;
 		Precompressor precompressor;
-		ExecutorService executor = Executors.newFixedThreadPool(this.options.threads(),
-				DaemonThreads.named("assetbust-hash"));
 		try (Flusher flusher = new Flusher()) {
 			HashedCopyWriter writer = new HashedCopyWriter(root, this.digester, this.options.digestLength(),
 					state.previous().hashedPaths(), flusher);
@@ -129,9 +145,6 @@ public final class AssetBuilder {
 			// every copy (and variant) must be durable under its name before a manifest may point at it
 			writer.awaitDurable();
 		}
-		finally {
-			executor.shutdownNow();
-		}
 		plan.outcomes().forEach((asset, outcomes) -> {
 			ManifestEntry entry = hashed.entries().get(asset);
 			state.cache()
@@ -141,10 +154,13 @@ public final class AssetBuilder {
 
 		Manifest manifest = state.commit(hashed.entries(), this.clock);
 		AssetCleaner.Result clean = state.retain(root, manifest, this.clock);
+		BuildResult.Variants variants = precompressor.result();
 		state.storeCache();
+		state.recordUpToDate(UpToDate.leftBy(this.options, scanner, scan, state, manifest, clean, plan.report(),
+				variants));
 		return new BuildResult(manifest, this.options.manifest(), hashed.written(), manifest.size() - hashed.written(),
 				hashed.reused(), hashed.bytesWritten(), selection.skipped(), plan.report(), clean.removed(),
-				Duration.ofNanos(System.nanoTime() - start), precompressor.result());
+				Duration.ofNanos(System.nanoTime() - start), variants);
 	}
 
 	private void failOnBrokenReferences(ReferenceReport report) {

@@ -1,7 +1,6 @@
 package io.github.assetbust.core.build;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,8 +59,7 @@ final class AssetSelection {
 	}
 
 	Selection select(Path root, AssetScanner.Scan scan, BuildState state) {
-		Set<Path> ownFiles = new HashSet<>();
-		state.files().forEach((file) -> ownFiles.add(inRealFolder(file)));
+		Set<Path> ownFiles = state.filesInRealFolders();
 		Set<AssetPath> generatedBefore = generatedBefore(state);
 		Set<AssetPath> scanned = Set.copyOf(scan.files());
 		List<AssetScanner.Skipped> skipped = new ArrayList<>(scan.skipped());
@@ -117,17 +115,6 @@ final class AssetSelection {
 		previous.hashedPaths().stream().filter(HashedName::looksHashed).forEach(generatedBefore::add);
 		state.generations().allFiles().stream().filter(HashedName::looksHashed).forEach(generatedBefore::add);
 		return generatedBefore;
-	}
-
-	/** The path as the scan spells it: through the real path of its folder. */
-	private static Path inRealFolder(Path file) {
-		Path folder = file.getParent();
-		try {
-			return Files.isDirectory(folder) ? folder.toRealPath().resolve(file.getFileName()) : file;
-		}
-		catch (IOException ex) {
-			return file;
-		}
 	}
 
 	/**

@@ -7,8 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.manifest.Manifest;
@@ -30,6 +34,8 @@ final class BuildState {
 
 	private static final Logger logger = LoggerFactory.getLogger(BuildState.class);
 
+	private static final String READING = "reading the build's state";
+
 	private final BuildOptions options;
 
 	private final Manifest previous;
@@ -37,6 +43,8 @@ final class BuildState {
 	private final Generations generations;
 
 	private final BuildCache cache;
+
+	private Instant nextRemoval;
 
 	private BuildState(BuildOptions options, Manifest previous, Generations generations, BuildCache cache) {
 		this.options = options;
@@ -46,14 +54,18 @@ final class BuildState {
 	}
 
 	/**
-	 * Reads the state of the build of {@code options}.
-	 * @throws AssetbustException if something is at the manifest's path that is not a manifest: a
-	 * build must never overwrite a file it did not write
+	 * Starts reading the state of the build of {@code options} on {@code executor}, its three files
+	 * at once, while the caller scans the tree; the supplier waits for them.
+	 * @throws AssetbustException from the supplier, if something is at the manifest's path that is
+	 * not a manifest: a build must never overwrite a file it did not write
 	 */
-	static BuildState read(BuildOptions options) {
-		return new BuildState(options, readPrevious(options.manifest()),
-				Generations.read(options.stateFile(StateFile.GENERATIONS)),
-				BuildCache.read(options.stateFile(StateFile.CACHE), options));
+	static Supplier<BuildState> readLater(BuildOptions options, ExecutorService executor) {
+		Future<Manifest> previous = executor.submit(() -> readPrevious(options.manifest()));
+		Future<Generations> generations = executor
+			.submit(() -> Generations.read(options.stateFile(StateFile.GENERATIONS)));
+		Future<BuildCache> cache = executor.submit(() -> BuildCache.read(options.stateFile(StateFile.CACHE), options));
+		return () -> new BuildState(options, ParallelTasks.result(previous, READING),
+				ParallelTasks.result(generations, READING), ParallelTasks.result(cache, READING));
 	}
 
 	/** The manifest this build replaces; empty for a first build. */
@@ -72,7 +84,25 @@ final class BuildState {
 	/** The manifest and the state files: the build's own, never assets. */
 	Set<Path> files() {
 		return Set.of(this.options.manifest(), this.options.stateFile(StateFile.CACHE),
-				this.options.stateFile(StateFile.GENERATIONS), this.options.stateFile(StateFile.LOCK));
+				this.options.stateFile(StateFile.GENERATIONS), this.options.stateFile(StateFile.UP_TO_DATE),
+				this.options.stateFile(StateFile.LOCK));
+	}
+
+	/** {@link #files()} as a scan of a tree they are in spells them: through the real path of their folder. */
+	Set<Path> filesInRealFolders() {
+		Set<Path> files = new HashSet<>();
+		files().forEach((file) -> files.add(inRealFolder(file)));
+		return files;
+	}
+
+	private static Path inRealFolder(Path file) {
+		Path folder = file.toAbsolutePath().getParent();
+		try {
+			return Files.isDirectory(folder) ? folder.toRealPath().resolve(file.getFileName()) : file;
+		}
+		catch (IOException ex) {
+			return file;
+		}
 	}
 
 	/**
@@ -108,8 +138,9 @@ final class BuildState {
 					(this.previous.generated() != null) ? this.previous.generated() : now, this.previous.hashedPaths()));
 		}
 		updated = updated.record(new Generations.Generation(now, manifest.hashedPaths()));
-		AssetCleaner.Result result = new AssetCleaner(root, this.options.retention(), clock).removeStale(manifest,
-				updated);
+		AssetCleaner cleaner = new AssetCleaner(root, this.options.retention(), clock);
+		AssetCleaner.Result result = cleaner.removeStale(manifest, updated);
+		this.nextRemoval = cleaner.nextRemoval(manifest, result.generations());
 		result.removed().forEach((file) -> logger.debug("Removed stale hashed copy {}", file));
 		if (!result.generations().equals(this.generations)) {
 			Path file = this.options.stateFile(StateFile.GENERATIONS);
@@ -122,6 +153,33 @@ final class BuildState {
 			}
 		}
 		return result;
+	}
+
+	/**
+	 * When the retention rules, which the retain stage just applied, would next remove something;
+	 * {@code null} if nothing ages out.
+	 */
+	Instant nextRemoval() {
+		return this.nextRemoval;
+	}
+
+	/** How the last build of {@code options} left the tree; {@code null} if it cannot tell. */
+	static UpToDate lastUpToDate(BuildOptions options) {
+		return UpToDate.read(options.stateFile(StateFile.UP_TO_DATE));
+	}
+
+	/**
+	 * Records how this build left the tree ({@code null} if it cannot tell, so the next one does
+	 * all its work); a record that cannot be written only costs the next build time.
+	 */
+	void recordUpToDate(UpToDate upToDate) {
+		Path file = this.options.stateFile(StateFile.UP_TO_DATE);
+		try {
+			UpToDate.write(file, upToDate);
+		}
+		catch (IOException ex) {
+			logger.warn("Cannot write {}: {}; the next build does all its work", file, ex.getMessage());
+		}
 	}
 
 	/** Writes the cache for the next build; a cache that cannot be written only costs it time. */

@@ -26,20 +26,43 @@ public final class ParallelTasks {
 				task.get();
 			}
 		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			if (ex.getCause() instanceof Error error) {
-				throw error;
-			}
-			throw new AssetbustException(Character.toUpperCase(activity.charAt(0)) + activity.substring(1)
-					+ " failed: " + ex.getCause(), ex.getCause());
-		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new AssetbustException("Interrupted while " + activity, ex);
 		}
+		catch (ExecutionException ex) {
+			throw unwrap(ex, activity);
+		}
+	}
+
+	/**
+	 * What {@code task}, started earlier on the build's threads, returned; waits for it.
+	 * @throws RuntimeException what it threw, as it was (an {@link Error} too)
+	 */
+	public static <T> T result(Future<T> task, String activity) {
+		try {
+			return task.get();
+		}
+		catch (InterruptedException ex) {
+			task.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new AssetbustException("Interrupted while " + activity, ex);
+		}
+		catch (ExecutionException ex) {
+			throw unwrap(ex, activity);
+		}
+	}
+
+	/** What a task threw, to be thrown again: an {@link Error} is thrown from here as it was. */
+	private static RuntimeException unwrap(ExecutionException ex, String activity) {
+		if (ex.getCause() instanceof Error error) {
+			throw error;
+		}
+		if (ex.getCause() instanceof RuntimeException runtime) {
+			return runtime;
+		}
+		return new AssetbustException(Character.toUpperCase(activity.charAt(0)) + activity.substring(1) + " failed: "
+				+ ex.getCause(), ex.getCause());
 	}
 
 }

@@ -14,6 +14,9 @@ public enum StateFile {
 	/** Which hashed copies each build generated, for retention. */
 	GENERATIONS("generations.json"),
 
+	/** How the last build left the tree, so that a build finding it so does nothing. */
+	UP_TO_DATE("up-to-date.properties"),
+
 	/** The lock two builds of one tree take turns on. */
 	LOCK("lock");
 

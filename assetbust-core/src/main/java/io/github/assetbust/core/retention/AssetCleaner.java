@@ -116,11 +116,9 @@ public final class AssetCleaner {
 	 * @return what was removed, and the record of what is left
 	 */
 	public Result removeStale(Manifest current, Generations generations) {
-		Set<AssetPath> keep = new HashSet<>(current.hashedPaths());
-		keep.addAll(current.assets().keySet());
 		List<Generations.Generation> list = generations.list();
-		int whole = Math.min(list.size(), this.retention.keep() + 1);
-		list.subList(0, whole).forEach((generation) -> keep.addAll(generation.files()));
+		int whole = keptWhole(list);
+		Set<AssetPath> keep = keptFiles(current, list);
 		Instant cutoff = this.clock.instant().minus(this.retention.maxAge());
 
 		List<Generations.Generation> remaining = new ArrayList<>(list.subList(0, whole));
@@ -150,6 +148,51 @@ public final class AssetCleaner {
 			}
 		}
 		return new Result(removed, bytes, new Generations(remaining));
+	}
+
+	/**
+	 * When {@link #removeStale}, run again on a tree it has just cleaned, would remove something:
+	 * the soonest a copy it kept only for being younger than the max age stops being so. Now, if a
+	 * copy on record is gone or cannot be looked at; {@code null} if nothing ages out.
+	 * @param generations the record {@link #removeStale} left
+	 */
+	public Instant nextRemoval(Manifest current, Generations generations) {
+		List<Generations.Generation> list = generations.list();
+		Set<AssetPath> keep = keptFiles(current, list);
+		Instant next = null;
+		for (Generations.Generation generation : list.subList(keptWhole(list), list.size())) {
+			for (AssetPath file : generation.files()) {
+				if (keep.contains(file) || !HashedName.looksHashed(file)) {
+					continue;
+				}
+				Instant modified;
+				try {
+					modified = this.store.lastModified(file);
+				}
+				catch (IOException ex) {
+					modified = null;
+				}
+				if (modified == null) {
+					return this.clock.instant();
+				}
+				Instant due = modified.plus(this.retention.maxAge());
+				next = (next == null || due.isBefore(next)) ? due : next;
+			}
+		}
+		return next;
+	}
+
+	/** How many generations, newest first, are kept whole whatever their age. */
+	private int keptWhole(List<Generations.Generation> list) {
+		return Math.min(list.size(), this.retention.keep() + 1);
+	}
+
+	/** The files never removed: the current manifest's and those of the generations kept whole. */
+	private Set<AssetPath> keptFiles(Manifest current, List<Generations.Generation> list) {
+		Set<AssetPath> keep = new HashSet<>(current.hashedPaths());
+		keep.addAll(current.assets().keySet());
+		list.subList(0, keptWhole(list)).forEach((generation) -> keep.addAll(generation.files()));
+		return keep;
 	}
 
 	/** The bytes freed by deleting {@code file}, or {@link #GONE} or {@link #STILL_THERE}. */

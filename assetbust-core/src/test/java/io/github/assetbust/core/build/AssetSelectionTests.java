@@ -51,7 +51,7 @@ class AssetSelectionTests {
 	private AssetSelection.Selection select(BuildOptions options) {
 		AssetScanner.Scan scan = new AssetScanner(options.includes(), options.excludes()).scan(this.root);
 		return new AssetSelection(options, new Digester(options.algorithm())).select(this.root, scan,
-				BuildState.read(options));
+				BuildStates.read(options));
 	}
 
 	private Manifest build(BuildOptions options) {

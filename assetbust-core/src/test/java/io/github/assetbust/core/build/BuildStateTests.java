@@ -84,7 +84,7 @@ class BuildStateTests {
 
 	@Test
 	void knowsNothingBeforeTheFirstBuild() {
-		BuildState state = BuildState.read(options());
+		BuildState state = BuildStates.read(options());
 		assertThat(state.previous()).isEqualTo(Manifest.empty());
 		assertThat(state.generations()).isEqualTo(Generations.none());
 	}
@@ -92,13 +92,13 @@ class BuildStateTests {
 	@Test
 	void readsTheManifestItWillReplace() throws IOException {
 		Manifest previous = previousManifest(EARLIER);
-		assertThat(BuildState.read(options()).previous()).isEqualTo(previous);
+		assertThat(BuildStates.read(options()).previous()).isEqualTo(previous);
 	}
 
 	@Test
 	void refusesToReplaceAFileThatIsNotAManifestAndLeavesItAsItWas() throws IOException {
 		Path notes = TestFiles.write(this.root, BuildOptions.DEFAULT_MANIFEST_NAME, "my notes, not JSON");
-		assertThatThrownBy(() -> BuildState.read(options())).isInstanceOf(AssetbustException.class)
+		assertThatThrownBy(() -> BuildStates.read(options())).isInstanceOf(AssetbustException.class)
 			.hasMessageStartingWith("Refusing to replace " + notes + ", which is not an assetbust manifest (")
 			.hasMessageEndingWith("); move it away, or point the manifest somewhere else");
 		assertThat(notes).hasContent("my notes, not JSON");
@@ -108,9 +108,9 @@ class BuildStateTests {
 	void countsTheManifestAndEveryStateFileAsItsOwn() {
 		Path state = this.temp.resolve("state");
 		BuildOptions options = options().withStateDirectory(state);
-		assertThat(BuildState.read(options).files()).containsExactlyInAnyOrder(manifestFile(),
+		assertThat(BuildStates.read(options).files()).containsExactlyInAnyOrder(manifestFile(),
 				state.resolve(".asset-manifest.json.cache.json"), state.resolve(".asset-manifest.json.generations.json"),
-				state.resolve(".asset-manifest.json.lock"));
+				state.resolve(".asset-manifest.json.up-to-date.properties"), state.resolve(".asset-manifest.json.lock"));
 	}
 
 	// commit
@@ -118,14 +118,14 @@ class BuildStateTests {
 	@Test
 	void commitWritesTheManifestOfTheEntriesWithTheTimeToTheSecond() throws IOException {
 		Map<AssetPath, ManifestEntry> entries = entries(NEW_DIGEST);
-		Manifest committed = BuildState.read(options()).commit(entries, CLOCK);
+		Manifest committed = BuildStates.read(options()).commit(entries, CLOCK);
 		assertThat(committed).isEqualTo(new Manifest(DigestAlgorithm.MD5, NOW, entries));
 		assertThat(ManifestStore.read(manifestFile())).isEqualTo(committed);
 	}
 
 	@Test
 	void commitLeavesTheTimeOutOfAReproducibleManifest() throws IOException {
-		Manifest committed = BuildState.read(options().withReproducible(true)).commit(entries(NEW_DIGEST), CLOCK);
+		Manifest committed = BuildStates.read(options().withReproducible(true)).commit(entries(NEW_DIGEST), CLOCK);
 		assertThat(committed.generated()).isNull();
 		assertThat(ManifestStore.read(manifestFile()).generated()).isNull();
 	}
@@ -134,7 +134,7 @@ class BuildStateTests {
 	void commitWritesNothingWhenTheManifestWouldSayWhatTheOneOnDiskSays() throws IOException {
 		Manifest previous = previousManifest(EARLIER);
 		String stamp = FileStamp.of(manifestFile());
-		BuildState state = BuildState.read(options());
+		BuildState state = BuildStates.read(options());
 		Manifest committed = state.commit(previous.assets(), CLOCK);
 		assertThat(committed).isSameAs(state.previous()).isEqualTo(previous);
 		assertThat(committed.generated()).isEqualTo(EARLIER);
@@ -144,7 +144,7 @@ class BuildStateTests {
 	@Test
 	void commitReplacesAManifestWithTheSameEntriesOnceTheBuildIsReproducible() throws IOException {
 		Manifest previous = previousManifest(EARLIER);
-		Manifest committed = BuildState.read(options().withReproducible(true)).commit(previous.assets(), CLOCK);
+		Manifest committed = BuildStates.read(options().withReproducible(true)).commit(previous.assets(), CLOCK);
 		assertThat(committed.generated()).isNull();
 		assertThat(ManifestStore.read(manifestFile()).generated()).isNull();
 	}
@@ -153,7 +153,7 @@ class BuildStateTests {
 	void commitReplacesAManifestWithTheSameEntriesWrittenWithAnotherAlgorithm() throws IOException {
 		Manifest previous = previousManifest(EARLIER);
 		BuildOptions sha256 = options().withAlgorithm(DigestAlgorithm.SHA256).withDigestLength(32);
-		Manifest committed = BuildState.read(sha256).commit(previous.assets(), CLOCK);
+		Manifest committed = BuildStates.read(sha256).commit(previous.assets(), CLOCK);
 		assertThat(ManifestStore.read(manifestFile()).algorithm()).isEqualTo(DigestAlgorithm.SHA256)
 			.isEqualTo(committed.algorithm());
 	}
@@ -163,7 +163,7 @@ class BuildStateTests {
 	@Test
 	void retainRecordsThisBuildsGenerationAfterThePreviousManifests() throws IOException {
 		previousManifest(EARLIER);
-		BuildState state = BuildState.read(options());
+		BuildState state = BuildStates.read(options());
 		Manifest manifest = state.commit(entries(NEW_DIGEST), CLOCK);
 		state.retain(this.root, manifest, CLOCK);
 		assertThat(Generations.read(options().stateFile(StateFile.GENERATIONS)).list()).containsExactly(
@@ -175,7 +175,7 @@ class BuildStateTests {
 	void retainRemovesWhatRetentionNoLongerKeepsAndForgetsIt() throws IOException {
 		previousManifest(EARLIER);
 		BuildOptions keepNone = options().withRetention(new BuildOptions.Retention(0, Duration.ZERO));
-		BuildState state = BuildState.read(keepNone);
+		BuildState state = BuildStates.read(keepNone);
 		Manifest manifest = state.commit(entries(NEW_DIGEST), CLOCK);
 		AssetCleaner.Result result = state.retain(this.root, manifest, CLOCK);
 		assertThat(result.removed()).containsExactly(path("css/main-" + OLD_DIGEST + ".css"));
@@ -188,7 +188,7 @@ class BuildStateTests {
 	@Test
 	void retainKeepsTheCopiesOfAsManyPreviousGenerationsAsConfigured() throws IOException {
 		previousManifest(EARLIER);
-		BuildState state = BuildState.read(options().withRetention(new BuildOptions.Retention(1, Duration.ZERO)));
+		BuildState state = BuildStates.read(options().withRetention(new BuildOptions.Retention(1, Duration.ZERO)));
 		Manifest manifest = state.commit(entries(NEW_DIGEST), CLOCK);
 		assertThat(state.retain(this.root, manifest, CLOCK).removed()).isEmpty();
 		assertThat(this.root.resolve("css/main-" + OLD_DIGEST + ".css")).isRegularFile();
@@ -197,11 +197,11 @@ class BuildStateTests {
 	@Test
 	void retainWritesNoRecordWhenNothingChanged() throws IOException {
 		previousManifest(EARLIER);
-		BuildState first = BuildState.read(options());
+		BuildState first = BuildStates.read(options());
 		first.retain(this.root, first.commit(entries(NEW_DIGEST), CLOCK), CLOCK);
 		Path record = options().stateFile(StateFile.GENERATIONS);
 		String stamp = FileStamp.of(record);
-		BuildState again = BuildState.read(options());
+		BuildState again = BuildStates.read(options());
 		again.retain(this.root, again.commit(entries(NEW_DIGEST), CLOCK), Clock.offset(CLOCK, Duration.ofMinutes(5)));
 		assertThat(FileStamp.of(record)).isEqualTo(stamp);
 	}
@@ -214,15 +214,15 @@ class BuildStateTests {
 		AssetPath asset = path("css/main.css");
 		BuildCache.Entry learnt = new BuildCache.Entry("3/2026-11-25T15:00:00Z/(ino=1)", entries.get(asset), Map.of(),
 				Map.of());
-		BuildState state = BuildState.read(options());
+		BuildState state = BuildStates.read(options());
 		state.cache().put(asset, learnt);
 		state.storeCache();
-		assertThat(BuildState.read(options()).cache().reusable(this.root, asset, learnt.stamp())).isEqualTo(learnt);
+		assertThat(BuildStates.read(options()).cache().reusable(this.root, asset, learnt.stamp())).isEqualTo(learnt);
 	}
 
 	@Test
 	void storeCacheWritesNothingWhenTheBuildLearntNothingNew() {
-		BuildState.read(options()).storeCache();
+		BuildStates.read(options()).storeCache();
 		assertThat(options().stateFile(StateFile.CACHE)).doesNotExist();
 	}
 
@@ -230,7 +230,7 @@ class BuildStateTests {
 	void aCacheThatCannotBeWrittenOnlyCostsTheNextBuildTime() throws IOException {
 		Path cache = Files.createDirectories(options().stateFile(StateFile.CACHE));
 		TestFiles.write(cache, "in-the-way", "x");
-		BuildState state = BuildState.read(options());
+		BuildState state = BuildStates.read(options());
 		state.cache().put(path("css/main.css"), new BuildCache.Entry("stamp", entries(NEW_DIGEST).get(path("css/main.css")),
 				Map.of(), Map.of()));
 		assertThatNoException().isThrownBy(state::storeCache);
