@@ -126,7 +126,7 @@ public final class AssetBuilder {
 		AssetSelection.Selection selection = new AssetSelection(this.options, this.digester).select(root, scan, state);
 		selection.skipped().forEach((skip) -> logger.warn("{}", skip));
 
-		RewritePlan plan = new ReferencePlanner(root, selection.assets()).plan(selection.knownReferences());
+		RewritePlan plan = new ReferencePlanner(root, selection.assets(), executor).plan(selection.knownReferences());
 		failOnBrokenReferences(plan.report());
 		plan.report()
 			.problems()

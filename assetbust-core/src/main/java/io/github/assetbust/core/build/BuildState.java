@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.core.ParallelTasks;
 import io.github.assetbust.core.manifest.Manifest;
 import io.github.assetbust.core.manifest.ManifestEntry;
 import io.github.assetbust.core.manifest.ManifestFormatException;

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.assetbust.core.ParallelTasks;
 import io.github.assetbust.core.manifest.ManifestEntry;
 import io.github.assetbust.core.path.AssetPath;
 import io.github.assetbust.core.rewrite.AssetToRewrite;

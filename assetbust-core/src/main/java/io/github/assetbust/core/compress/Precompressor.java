@@ -25,10 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.core.ParallelTasks;
 import io.github.assetbust.core.build.AssetBuilder;
 import io.github.assetbust.core.build.BuildCache;
 import io.github.assetbust.core.build.BuildResult;
-import io.github.assetbust.core.build.ParallelTasks;
 import io.github.assetbust.core.files.AtomicFiles;
 import io.github.assetbust.core.files.Flusher;
 import io.github.assetbust.core.manifest.ManifestEntry;

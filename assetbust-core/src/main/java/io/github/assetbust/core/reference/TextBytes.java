@@ -104,6 +104,17 @@ public record TextBytes(ByteBuffer bytes, String stamp) {
 		return -1;
 	}
 
+	/** Where {@code ascii} last starts at or before {@code from}, or -1. */
+	int lastIndexOf(String ascii, int from) {
+		char first = ascii.charAt(0);
+		for (int i = Math.min(from, length() - ascii.length()); i >= 0; i--) {
+			if (charAt(i) == first && regionMatches(i, ascii, false)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
 	/** Where {@code c} last occurs at or before {@code from}, or -1. */
 	int lastIndexOf(char c, int from) {
 		for (int i = Math.min(from, length() - 1); i >= 0; i--) {

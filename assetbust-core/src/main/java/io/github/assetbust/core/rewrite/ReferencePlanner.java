@@ -9,9 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.core.ParallelTasks;
 import io.github.assetbust.core.path.AssetPath;
 import io.github.assetbust.core.path.AssetRoot;
 import io.github.assetbust.core.reference.Reference;
@@ -33,14 +37,18 @@ public final class ReferencePlanner {
 
 	private final Set<AssetPath> assets;
 
+	private final ExecutorService executor;
+
 	/**
 	 * @param root the asset root, already resolved to its real path
 	 * @param assets every asset the build hashes
+	 * @param executor the build's threads, which read the stylesheets and scripts
 	 */
-	public ReferencePlanner(Path root, Set<AssetPath> assets) {
+	public ReferencePlanner(Path root, Set<AssetPath> assets, ExecutorService executor) {
 		this.root = root;
 		this.assetRoot = AssetRoot.serving(root);
 		this.assets = assets;
+		this.executor = executor;
 	}
 
 	/** Reads the text assets among {@code assets} and plans the build. */
@@ -54,13 +62,14 @@ public final class ReferencePlanner {
 	 * as they are (no target of theirs changed either), what it learnt of their references
 	 */
 	public RewritePlan plan(Map<AssetPath, KnownReferences> known) {
+		Map<AssetPath, Scanned> scanned = scanAll(known);
 		SortedMap<AssetPath, List<AssetPath>> graph = new TreeMap<>();
 		Map<AssetPath, List<Found>> found = new TreeMap<>();
 		Map<AssetPath, String> stamps = new TreeMap<>();
 		for (AssetPath asset : this.assets) {
-			TextBytes content = known.containsKey(asset) ? null : read(asset);
-			List<Found> references = (content != null) ? find(asset, content) : List.of();
-			List<AssetPath> targets = (content == null && known.containsKey(asset)) ? known.get(asset).targets()
+			Scanned text = scanned.get(asset);
+			List<Found> references = (text != null) ? text.references() : List.of();
+			List<AssetPath> targets = (text == null && known.containsKey(asset)) ? known.get(asset).targets()
 					: references.stream()
 						.filter((reference) -> reference.target().kind() == ReferenceTarget.Kind.LOCAL)
 						.map((reference) -> reference.target().path())
@@ -69,9 +78,8 @@ public final class ReferencePlanner {
 						.toList();
 			found.put(asset, references);
 			graph.put(asset, targets);
-			if (content != null && !targets.isEmpty()) {
-				// the content is read again when it is rewritten: nothing stays in memory meanwhile
-				stamps.put(asset, content.stamp());
+			if (text != null && !targets.isEmpty()) {
+				stamps.put(asset, text.stamp());
 			}
 		}
 		DependencyGraph dependencies = new DependencyGraph(graph);
@@ -104,11 +112,33 @@ public final class ReferencePlanner {
 		return new RewritePlan(dependencies.levels(), texts, outcomes, graph, new ReferenceReport(counts, problems));
 	}
 
-	/** The content of a file that may hold references; {@code null} for other files. */
-	private TextBytes read(AssetPath asset) {
-		if (ReferenceSyntax.forPath(asset) == null) {
-			return null;
+	/**
+	 * The references in every stylesheet and script not {@code known}, read on the build's threads.
+	 * Only the references are kept: a file is read again when it is rewritten, so that no content
+	 * stays in memory meanwhile.
+	 */
+	private Map<AssetPath, Scanned> scanAll(Map<AssetPath, KnownReferences> known) {
+		Map<AssetPath, Scanned> scanned = new ConcurrentHashMap<>();
+		List<Callable<Void>> tasks = new ArrayList<>();
+		for (AssetPath asset : this.assets) {
+			if (!known.containsKey(asset) && ReferenceSyntax.forPath(asset) != null) {
+				tasks.add(() -> {
+					TextBytes content = read(asset);
+					scanned.put(asset, new Scanned(find(asset, content), content.stamp()));
+					return null;
+				});
+			}
 		}
+		ParallelTasks.runAll(this.executor, tasks, "reading stylesheets and scripts");
+		return scanned;
+	}
+
+	/** What the references of one file are, and the stamp of the version they were found in. */
+	private record Scanned(List<Found> references, String stamp) {
+	}
+
+	/** The content of a file that may hold references. */
+	private TextBytes read(AssetPath asset) {
 		try {
 			return TextBytes.read(asset.resolveAgainst(this.root));
 		}

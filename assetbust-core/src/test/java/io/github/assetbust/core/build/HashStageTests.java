@@ -72,7 +72,7 @@ class HashStageTests {
 	private RewritePlan plan(String... assets) {
 		Set<AssetPath> set = new TreeSet<>();
 		Arrays.stream(assets).map(AssetPath::of).forEach(set::add);
-		return new ReferencePlanner(this.root, set).plan();
+		return new ReferencePlanner(this.root, set, this.executor).plan();
 	}
 
 	private HashStage stage(AssetBuilder.Progress progress) {

@@ -55,6 +55,20 @@ class SourceMapReferencesTests {
 				arguments("a UTF-8 character whose second byte is 0x85 (NEL) is no line break",
 						asBuilderReadsIt("// ą//# sourceMappingURL=evil.js.map\n"), List.of()),
 				arguments("empty url", "f();\n//# sourceMappingURL=\n", List.of()),
+				arguments("only the last of a bundle's comments is its own",
+						"f();\n//# sourceMappingURL=a.js.map\ng();\n//# sourceMappingURL=b.js.map\n",
+						List.of("4:b.js.map")),
+				arguments("a comment with code after it is no longer the file's",
+						"f();\n//# sourceMappingURL=app.js.map\ng();\n", List.of()),
+				arguments("followed by blank lines and other comments",
+						"f();\n//# sourceMappingURL=app.js.map\n\n// built by a tool\n/* licence\n   text */\n\t\n/**/\n",
+						List.of("2:app.js.map")),
+				arguments("a block comment closing on a line of its own after it",
+						"f();\n//# sourceMappingURL=app.js.map\n/*\n licence\n*/\n", List.of("2:app.js.map")),
+				arguments("followed by a block comment on the same line",
+						"f();\n//# sourceMappingURL=app.js.map /* x */\n", List.of()),
+				arguments("a block comment after code on the last line",
+						"f();\n//# sourceMappingURL=app.js.map\ng(); /* x */\n", List.of()),
 				arguments("empty script", "", List.of()));
 	}
 

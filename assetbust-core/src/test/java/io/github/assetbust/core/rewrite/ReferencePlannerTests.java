@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.core.DaemonThreads;
 import io.github.assetbust.core.TestFiles;
 import io.github.assetbust.core.files.FileStamp;
 import io.github.assetbust.core.path.AssetPath;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +32,13 @@ class ReferencePlannerTests {
 	Path temp;
 
 	Path root;
+
+	private final ExecutorService executor = Executors.newFixedThreadPool(2, DaemonThreads.named("test-plan"));
+
+	@AfterEach
+	void stopThreads() {
+		this.executor.shutdownNow();
+	}
 
 	@BeforeEach
 	void createRoot() throws IOException {
@@ -49,7 +60,7 @@ class ReferencePlannerTests {
 	}
 
 	private RewritePlan plan(String... assets) {
-		return new ReferencePlanner(this.root, assets(assets)).plan();
+		return new ReferencePlanner(this.root, assets(assets), this.executor).plan();
 	}
 
 	@Test
@@ -171,7 +182,7 @@ class ReferencePlannerTests {
 		// not even there any more: reading it would fail the plan
 		Map<AssetPath, KnownReferences> known = Map.of(path("css/old.css"),
 				new KnownReferences(Map.of(ReferenceOutcome.DATA_URI, 2), List.of()));
-		RewritePlan plan = new ReferencePlanner(this.root, assets("css/old.css")).plan(known);
+		RewritePlan plan = new ReferencePlanner(this.root, assets("css/old.css"), this.executor).plan(known);
 		assertThat(plan.outcomes()).isEqualTo(Map.of(path("css/old.css"), Map.of(ReferenceOutcome.DATA_URI, 2)));
 		assertThat(plan.levels()).containsExactly(List.of(path("css/old.css")));
 	}
@@ -181,7 +192,8 @@ class ReferencePlannerTests {
 		write("img/x.png", "png");
 		Map<AssetPath, KnownReferences> known = Map.of(path("css/old.css"),
 				new KnownReferences(Map.of(ReferenceOutcome.REWRITTEN, 1), List.of(path("img/x.png"))));
-		RewritePlan plan = new ReferencePlanner(this.root, assets("css/old.css", "img/x.png")).plan(known);
+		RewritePlan plan = new ReferencePlanner(this.root, assets("css/old.css", "img/x.png"), this.executor)
+			.plan(known);
 		assertThat(plan.levels()).containsExactly(List.of(path("img/x.png")), List.of(path("css/old.css")));
 		assertThat(plan.toRewrite()).isEmpty();
 		assertThat(plan.targets()).containsEntry(path("css/old.css"), List.of(path("img/x.png")));
@@ -191,7 +203,7 @@ class ReferencePlannerTests {
 	void countsKnownOutcomesWithTheOnesItReads() throws IOException {
 		write("css/new.css", ".c { background: url(https://cdn.example.com/x.png); }");
 		write("css/old.css", ".d { background: url(../img/missing.png); }");
-		RewritePlan plan = new ReferencePlanner(this.root, assets("css/new.css", "css/old.css"))
+		RewritePlan plan = new ReferencePlanner(this.root, assets("css/new.css", "css/old.css"), this.executor)
 			.plan(Map.of(path("css/old.css"),
 					new KnownReferences(Map.of(ReferenceOutcome.EXTERNAL, 2, ReferenceOutcome.DATA_URI, 1), List.of())));
 		assertThat(plan.report().count(ReferenceOutcome.EXTERNAL)).isEqualTo(3);

@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.core.DaemonThreads;
 import io.github.assetbust.core.TestFiles;
 import io.github.assetbust.core.path.AssetPath;
 import io.github.assetbust.core.path.HashedName;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +37,13 @@ class ReferenceRewriterTests {
 
 	Path root;
 
+	private final ExecutorService executor = Executors.newFixedThreadPool(2, DaemonThreads.named("test-plan"));
+
+	@AfterEach
+	void stopThreads() {
+		this.executor.shutdownNow();
+	}
+
 	@BeforeEach
 	void createRoot() throws IOException {
 		this.root = Files.createDirectory(this.temp.resolve("root")).toRealPath();
@@ -49,7 +60,7 @@ class ReferenceRewriterTests {
 	private RewritePlan plan(String... assets) {
 		Set<AssetPath> set = new TreeSet<>();
 		Arrays.stream(assets).map(AssetPath::of).forEach(set::add);
-		return new ReferencePlanner(this.root, set).plan();
+		return new ReferencePlanner(this.root, set, this.executor).plan();
 	}
 
 	private byte[] rewrite(RewritePlan plan, String asset) throws IOException {

@@ -1,4 +1,4 @@
-package io.github.assetbust.core.build;
+package io.github.assetbust.core;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
-import io.github.assetbust.core.AssetbustException;
 
 /** Runs a batch of build tasks on the build's threads and waits for all of them. */
 public final class ParallelTasks {

@@ -1,4 +1,4 @@
-package io.github.assetbust.core.build;
+package io.github.assetbust.core;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -10,8 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.assetbust.core.AssetbustException;
-import io.github.assetbust.core.DaemonThreads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
