@@ -2,6 +2,7 @@ package io.github.assetbust.autoconfigure;
 
 import io.github.assetbust.resolve.ContentDigests;
 import io.github.assetbust.web.AssetLocations;
+import io.github.assetbust.web.ContentDigestVersions;
 import io.github.assetbust.web.servlet.AssetHandlerMapping;
 import io.github.assetbust.web.servlet.AssetResourceHandler;
 import io.github.assetbust.web.servlet.ContentDigestVersionStrategy;
@@ -41,7 +42,7 @@ public final class AssetbustDynamicWebMvcAutoConfiguration {
 	AssetHandlerMapping dynamicHashedAssetHandlerMapping(AssetLocations locations, ContentDigests digests,
 			AssetbustProperties properties) {
 		VersionResourceResolver versions = new VersionResourceResolver()
-			.addVersionStrategy(new ContentDigestVersionStrategy(digests), "/**");
+			.addVersionStrategy(new ContentDigestVersionStrategy(new ContentDigestVersions(digests)), "/**");
 		AssetResourceHandler handler = new AssetResourceHandler(locations, false, versions);
 		if (properties.isCacheControl()) {
 			handler.setCacheControl(AssetbustWebMvcAutoConfiguration.IMMUTABLE);
