@@ -64,8 +64,7 @@ public final class AssetbustDynamicAutoConfiguration {
 				+ ((build.getAlgorithm() != ContentDigests.ALGORITHM) ? " (assetbust.build.algorithm is ignored)" : ""));
 		return new DynamicAssetResolver(locations, digests,
 				DynamicAssetResolver.selecting(build.getInclude(), build.getExclude()), properties.getUrlPrefix(),
-				AssetbustAutoConfiguration.contextPath(environment, resourceLoader.getClassLoader()),
-				properties.isStrict());
+				ContextPaths.of(environment, resourceLoader), properties.isStrict());
 	}
 
 }
