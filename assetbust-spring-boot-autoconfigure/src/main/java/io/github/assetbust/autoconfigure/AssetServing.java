@@ -28,6 +28,9 @@ final class AssetServing {
 	 */
 	static final int BEFORE_STATIC_RESOURCES = Ordered.LOWEST_PRECEDENCE - 3;
 
+	/** Versioned WebJar files, before dynamic mode's plain mapping, which also finds them. */
+	static final int WEBJARS = BEFORE_STATIC_RESOURCES - 1;
+
 	private AssetServing() {
 	}
 

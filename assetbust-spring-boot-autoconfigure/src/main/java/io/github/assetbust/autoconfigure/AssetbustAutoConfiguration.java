@@ -14,6 +14,7 @@ import io.github.assetbust.resolve.MissingAssets;
 import io.github.assetbust.startup.AssetBuildInitializer;
 import io.github.assetbust.startup.StaticAssetMirror;
 import io.github.assetbust.web.HashedRequests;
+import io.github.assetbust.web.WebJars;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -92,9 +93,9 @@ public final class AssetbustAutoConfiguration {
 	@Bean(name = "assets")
 	@ConditionalOnMissingBean(AssetResolver.class)
 	ManifestAssetResolver assets(AssetManifest manifest, AssetbustProperties properties, Environment environment,
-			ResourceLoader resourceLoader, MissingAssets missingAssets) {
+			ResourceLoader resourceLoader, MissingAssets missingAssets, ObjectProvider<WebJars> webJars) {
 		return new ManifestAssetResolver(manifest, properties.getUrlPrefix(), ContextPaths.of(environment, resourceLoader),
-				properties.isStrict(), missingAssets);
+				properties.isStrict(), missingAssets, webJars.getIfAvailable());
 	}
 
 	@Bean
