@@ -99,7 +99,8 @@ public class AssetResourceWebHandler extends ResourceWebHandler {
 				|| status.value() == HttpStatus.PARTIAL_CONTENT.value() || notModified;
 		String value = (cacheControl != null) ? cacheControl.getHeaderValue() : null;
 		if (value != null && !success && value.equals(headers.getCacheControl())) {
-			headers.remove(HttpHeaders.CACHE_CONTROL);
+			// a null value removes the header, on Spring 6.2 and 7 alike (remove(...) changed signature)
+			headers.setCacheControl((String) null);
 		}
 		if (status != null && status.value() == HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE.value()) {
 			// Spring WebFlux sends its 416 without a body but with the file's length, which leaves
@@ -112,7 +113,7 @@ public class AssetResourceWebHandler extends ResourceWebHandler {
 		if (notModified) {
 			Resource resource = exchange.getAttribute(RESOURCE);
 			if ((resource instanceof HttpResource || hasVariant(resource))
-					&& !headers.getOrEmpty(HttpHeaders.VARY).contains(HttpHeaders.ACCEPT_ENCODING)) {
+					&& !headers.getVary().contains(HttpHeaders.ACCEPT_ENCODING)) {
 				headers.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
 			}
 		}

@@ -39,14 +39,11 @@ public class EncodingPreferenceResolver implements ResourceResolver {
 			return exchange;
 		}
 		String reordered = PrecompressedVariants.inPreferredOrder(header);
-		return exchange.mutate().request((request) -> request.headers((headers) -> {
-			if (reordered.isEmpty()) {
-				headers.remove(HttpHeaders.ACCEPT_ENCODING);
-			}
-			else {
-				headers.set(HttpHeaders.ACCEPT_ENCODING, reordered);
-			}
-		})).build();
+		// 'identity' when the client accepts none of the variants: the plain file
+		String value = reordered.isEmpty() ? "identity" : reordered;
+		return exchange.mutate()
+			.request((request) -> request.headers((headers) -> headers.set(HttpHeaders.ACCEPT_ENCODING, value)))
+			.build();
 	}
 
 }
