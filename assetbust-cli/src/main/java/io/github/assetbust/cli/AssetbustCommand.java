@@ -10,17 +10,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code java -jar assetbust-cli.jar}: the top-level command, which only dispatches to
- * {@code build}, {@code check} and {@code clean}. Exit codes: 0 ok, 1 problems found or the work
+ * {@code build}, {@code check}, {@code clean} and {@code publish}. Exit codes: 0 ok, 1 problems found or the work
  * failed, 2 bad usage.
  */
 @Command(name = "assetbust", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-		subcommands = { BuildCommand.class, CheckCommand.class, CleanCommand.class },
-		synopsisSubcommandLabel = "(build | check | clean)",
+		subcommands = { BuildCommand.class, CheckCommand.class, CleanCommand.class, PublishCommand.class },
+		synopsisSubcommandLabel = "(build | check | clean | publish)",
 		description = { "Gives every static asset a content-hashed copy and writes a manifest from original to "
 				+ "hashed path, so hashed URLs can be cached forever." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  java -jar assetbust-cli.jar build --root /var/www/html",
 				"  java -jar assetbust-cli.jar check --root /var/www/html",
+				"  java -jar assetbust-cli.jar publish --root /var/www/html --to s3://assets/site",
 				"  java -jar assetbust-cli.jar build --help" },
 		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:ok", "1:problems found, or the work failed",
 				"2:bad usage: unknown or invalid option, missing --root" })
@@ -37,7 +38,7 @@ public final class AssetbustCommand implements Runnable {
 
 	@Override
 	public void run() {
-		throw new ParameterException(this.spec.commandLine(), "Missing a command: build, check or clean");
+		throw new ParameterException(this.spec.commandLine(), "Missing a command: build, check, clean or publish");
 	}
 
 	/** A command line ready to execute, with the CLI's error handling and defaults. */

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import io.github.assetbust.core.build.BuildResult;
+import io.github.assetbust.core.Counts;
 import io.github.assetbust.core.check.AssetChecker;
 import io.github.assetbust.core.check.AssetChecker.CheckResult;
 import picocli.CommandLine.Command;
@@ -41,11 +41,11 @@ final class CheckCommand implements Callable<Integer> {
 		CheckResult result = AssetChecker.check(this.tree.root(), manifest);
 		PrintWriter out = this.spec.commandLine().getOut();
 		if (result.ok()) {
-			String entries = BuildResult.count(result.entries(), "manifest entry", "manifest entries");
-			String references = BuildResult.count(result.references(), "reference", "references");
+			String entries = Counts.of(result.entries(), "manifest entry", "manifest entries");
+			String references = Counts.of(result.references(), "reference", "references");
 			String checked = (result.variants() == 0) ? entries + " and " + references
 					: entries + ", " + references + " and "
-							+ BuildResult.count(result.variants(), "compressed variant", "compressed variants");
+							+ Counts.of(result.variants(), "compressed variant", "compressed variants");
 			out.println("ok: " + checked + " checked against " + manifest);
 			return 0;
 		}
@@ -53,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
 		int count = result.problems().size();
 		this.spec.commandLine()
 			.getErr()
-			.println(Errors.PREFIX + BuildResult.count(count, "problem", "problems") + " found checking " + manifest);
+			.println(Errors.PREFIX + Counts.of(count, "problem", "problems") + " found checking " + manifest);
 		return AssetbustCommand.PROBLEMS;
 	}
 

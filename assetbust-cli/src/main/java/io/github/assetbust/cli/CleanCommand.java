@@ -3,7 +3,7 @@ package io.github.assetbust.cli;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
-import io.github.assetbust.core.build.BuildResult;
+import io.github.assetbust.core.Counts;
 import io.github.assetbust.core.retention.AssetCleaner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,9 +41,9 @@ final class CleanCommand implements Callable<Integer> {
 		int kept = result.generations().list().size();
 		this.spec.commandLine()
 			.getOut()
-			.println(BuildResult.count(removed, "stale copy", "stale copies") + " removed ("
-					+ BuildResult.count(result.bytes(), "byte", "bytes") + " freed), "
-					+ BuildResult.count(kept, "generation", "generations") + " on record");
+			.println(Counts.of(removed, "stale copy", "stale copies") + " removed ("
+					+ Counts.of(result.bytes(), "byte", "bytes") + " freed), "
+					+ Counts.of(kept, "generation", "generations") + " on record");
 		return 0;
 	}
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,10 +61,17 @@ final class Cli {
 	 * until {@link Started#finish} reads them.
 	 */
 	static Started start(Path workingDirectory, List<String> command) {
+		return start(workingDirectory, command, Map.of());
+	}
+
+	/** {@link #start(Path, List)} with more environment variables (credentials for publish, say). */
+	static Started start(Path workingDirectory, List<String> command, Map<String, String> environment) {
 		try {
 			Path out = Files.createTempFile("assetbust-cli-", ".out");
 			Path err = Files.createTempFile("assetbust-cli-", ".err");
-			Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
+			ProcessBuilder builder = new ProcessBuilder(command);
+			builder.environment().putAll(environment);
+			Process process = builder.directory(workingDirectory.toFile())
 				.redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
 				.redirectOutput(out.toFile())
 				.redirectError(err.toFile())

@@ -197,7 +197,7 @@ class CommandLineIT {
 	void helpDescribesEveryCommand() {
 		Cli.Run run = Cli.run(this.work, "--help").exits(0);
 
-		assertThat(run.out()).startsWith("Usage: assetbust [-hV] (build | check | clean)")
+		assertThat(run.out()).startsWith("Usage: assetbust [-hV] (build | check | clean | publish)")
 			.contains("  build  ", "  check  ", "  clean  ", "Exit codes:", "  2   bad usage");
 		assertThat(run.err()).isEmpty();
 	}
@@ -271,7 +271,7 @@ class CommandLineIT {
 				Arguments.of("check --root site extra", "Unmatched argument at index 3: 'extra'"),
 				Arguments.of("deploy --root site", "Unmatched arguments from index 0: 'deploy', '--root', 'site'"),
 				Arguments.of("--root site", "Unknown options: '--root', 'site'"),
-				Arguments.of("", "Missing a command: build, check or clean"));
+				Arguments.of("", "Missing a command: build, check, clean or publish"));
 	}
 
 }

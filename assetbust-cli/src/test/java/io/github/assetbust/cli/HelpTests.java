@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 
+import io.github.assetbust.core.Durations;
 import io.github.assetbust.core.build.BuildOptions;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class HelpTests {
 			.contains("Default: " + String.join(" ", defaults.excludes().stream().map((glob) -> "'" + glob + "'").toList()))
 			.contains("Default: " + defaults.algorithm().id() + ".")
 			.contains("Default: " + defaults.retention().keep() + ".")
-			.contains("Default: " + DurationConverter.format(defaults.retention().maxAge()) + ".")
+			.contains("Default: " + Durations.format(defaults.retention().maxAge()) + ".")
 			.contains("Default: " + defaults.threads() + " (one per core)");
 	}
 

@@ -1,6 +1,7 @@
 package io.github.assetbust.startup;
 
 import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.core.Counts;
 import io.github.assetbust.core.build.AssetBuilder;
 import io.github.assetbust.core.build.BuildOptions;
 import io.github.assetbust.core.build.BuildResult;
@@ -67,7 +68,7 @@ public class AssetBuildInitializer implements InitializingBean {
 				this.mirror.update((update) -> {
 					BuildResult result = buildAndLoad();
 					logger.info("Hashed static assets from " + this.mirror + " into " + this.options.root() + ": "
-							+ result.summary() + " (" + BuildResult.count(update.copied(), "file", "files")
+							+ result.summary() + " (" + Counts.of(update.copied(), "file", "files")
 							+ " copied first)");
 					return result;
 				});

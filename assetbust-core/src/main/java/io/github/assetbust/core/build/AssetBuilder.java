@@ -108,7 +108,7 @@ public final class AssetBuilder {
 		AssetSelection.Selection selection = new AssetSelection(this.options, this.digester).select(root, scan, state);
 		selection.skipped().forEach((skip) -> logger.warn("{}", skip));
 
-		RewritePlan plan = new ReferencePlanner(root, selection.assets()).plan(selection.knownOutcomes());
+		RewritePlan plan = new ReferencePlanner(root, selection.assets()).plan(selection.knownReferences());
 		failOnBrokenReferences(plan.report());
 		plan.report()
 			.problems()
@@ -135,7 +135,7 @@ public final class AssetBuilder {
 			ManifestEntry entry = hashed.entries().get(asset);
 			state.cache()
 				.put(asset, new BuildCache.Entry(selection.stamps().get(asset), entry, outcomes,
-						precompressor.variants(entry.path())));
+						precompressor.variants(entry.path()), plan.targets().getOrDefault(asset, List.of())));
 		});
 
 		Manifest manifest = state.commit(hashed.entries(), this.clock);

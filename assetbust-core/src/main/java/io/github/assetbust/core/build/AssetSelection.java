@@ -18,7 +18,7 @@ import io.github.assetbust.core.digest.Digester;
 import io.github.assetbust.core.manifest.Manifest;
 import io.github.assetbust.core.path.AssetPath;
 import io.github.assetbust.core.path.HashedName;
-import io.github.assetbust.core.rewrite.ReferenceOutcome;
+import io.github.assetbust.core.rewrite.KnownReferences;
 import io.github.assetbust.core.scan.AssetScanner;
 
 /**
@@ -50,11 +50,11 @@ final class AssetSelection {
 	record Selection(Set<AssetPath> assets, List<AssetScanner.Skipped> skipped, Map<AssetPath, String> stamps,
 			Map<AssetPath, BuildCache.Entry> reusable) {
 
-		/** How the references of the reusable assets ended, which the plan need not read again. */
-		Map<AssetPath, Map<ReferenceOutcome, Integer>> knownOutcomes() {
+		/** What is known of the reusable assets' references, which the plan need not read again. */
+		Map<AssetPath, KnownReferences> knownReferences() {
 			return this.reusable.entrySet()
 				.stream()
-				.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> entry.getValue().outcomes()));
+				.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> entry.getValue().references()));
 		}
 
 	}
@@ -89,7 +89,21 @@ final class AssetSelection {
 				reusable.put(asset, entry);
 			}
 		}
+		keepOnlyThoseWhoseTargetsAreReused(reusable);
 		return new Selection(assets, List.copyOf(skipped), stamps, reusable);
+	}
+
+	/**
+	 * A stylesheet's copy holds the hashed names of what it references: it is reusable only while
+	 * every one of those is, through any number of imports. Drops the others until none is left
+	 * to drop.
+	 */
+	private static void keepOnlyThoseWhoseTargetsAreReused(Map<AssetPath, BuildCache.Entry> reusable) {
+		boolean dropped = true;
+		while (dropped) {
+			dropped = reusable.values()
+				.removeIf((entry) -> !entry.targets().stream().allMatch(reusable::containsKey));
+		}
 	}
 
 	/**

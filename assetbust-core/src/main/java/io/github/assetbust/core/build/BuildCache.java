@@ -8,10 +8,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -29,6 +31,7 @@ import io.github.assetbust.core.files.FileStamp;
 import io.github.assetbust.core.manifest.Json;
 import io.github.assetbust.core.manifest.ManifestEntry;
 import io.github.assetbust.core.path.AssetPath;
+import io.github.assetbust.core.rewrite.KnownReferences;
 import io.github.assetbust.core.rewrite.ReferenceOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +47,12 @@ public final class BuildCache {
 
 	private static final Logger logger = LoggerFactory.getLogger(BuildCache.class);
 
-	/** Outcomes that a rebuild cannot change while the file stays the same. */
+	/**
+	 * Outcomes that a rebuild cannot change while the file stays the same, but for a rewritten
+	 * reference, which stays as it was while its target's hashed copy does.
+	 */
 	private static final Set<ReferenceOutcome> STABLE = EnumSet.of(ReferenceOutcome.DATA_URI,
-			ReferenceOutcome.EXTERNAL, ReferenceOutcome.FRAGMENT_ONLY);
+			ReferenceOutcome.EXTERNAL, ReferenceOutcome.FRAGMENT_ONLY, ReferenceOutcome.REWRITTEN);
 
 	private final String settings;
 
@@ -61,16 +67,28 @@ public final class BuildCache {
 	 * What is known of one source file.
 	 * @param stamp its size, modification time and inode when it was hashed
 	 * @param copy its manifest entry: hashed copy, integrity and size
-	 * @param outcomes how its references ended, for files whose references never change anything
+	 * @param outcomes how its references ended
 	 * @param variants for each compression tried on the hashed copy: {@code true} if its variant
 	 * was written (and made durable) or found in place, {@code false} if it was not smaller than
 	 * the copy and so not written
+	 * @param targets the assets its references point at: its copy stays as it is while theirs do
 	 */
 	public record Entry(String stamp, ManifestEntry copy, Map<ReferenceOutcome, Integer> outcomes,
-			Map<Compression, Boolean> variants) {
+			Map<Compression, Boolean> variants, List<AssetPath> targets) {
 
 		public Entry {
 			variants = variants.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(variants));
+			targets = List.copyOf(targets);
+		}
+
+		public Entry(String stamp, ManifestEntry copy, Map<ReferenceOutcome, Integer> outcomes,
+				Map<Compression, Boolean> variants) {
+			this(stamp, copy, outcomes, variants, List.of());
+		}
+
+		/** What the entry says of the file's references, for the plan. */
+		public KnownReferences references() {
+			return new KnownReferences(this.outcomes, this.targets);
 		}
 
 	}
@@ -150,6 +168,7 @@ public final class BuildCache {
 		long size = -1;
 		Map<ReferenceOutcome, Integer> outcomes = new EnumMap<>(ReferenceOutcome.class);
 		Map<Compression, Boolean> variants = new EnumMap<>(Compression.class);
+		List<AssetPath> targets = new ArrayList<>();
 		while (json.nextToken() == JsonToken.FIELD_NAME) {
 			String name = json.currentName();
 			JsonToken value = json.nextToken();
@@ -177,13 +196,19 @@ public final class BuildCache {
 						variants.put(compression, json.getBooleanValue());
 					}
 				}
+				case "targets" -> {
+					require(value == JsonToken.START_ARRAY, asset + ": \"targets\" is not an array");
+					while (json.nextToken() == JsonToken.VALUE_STRING) {
+						targets.add(AssetPath.of(json.getText()));
+					}
+				}
 				default -> json.skipChildren();
 			}
 		}
 		require(stamp != null && path != null && integrity != null && size >= 0,
 				asset + ": one of stamp, path, integrity and size is missing");
 		ManifestEntry copy = new ManifestEntry(AssetPath.of(path), integrity.isEmpty() ? null : integrity, size);
-		return new Entry(stamp, copy, outcomes, variants);
+		return new Entry(stamp, copy, outcomes, variants, targets);
 	}
 
 	private static String string(JsonParser json, JsonToken value, String name) throws IOException {
@@ -206,7 +231,8 @@ public final class BuildCache {
 	/**
 	 * The last build's copy of {@code asset} if it can be trusted: same stamp, and the hashed copy
 	 * still there with its size. A file that had references is trusted only if they all were of a
-	 * kind that cannot change while the file does not.
+	 * kind that cannot change while the file does not; one with rewritten references only as long
+	 * as the caller finds the copies of all its {@link Entry#targets()} reusable too.
 	 */
 	Entry reusable(Path root, AssetPath asset, String stamp) {
 		Entry entry = this.previous.get(asset);
@@ -281,6 +307,13 @@ public final class BuildCache {
 				json.writeBooleanField(variant.getKey().id(), variant.getValue());
 			}
 			json.writeEndObject();
+		}
+		if (!entry.targets().isEmpty()) {
+			json.writeArrayFieldStart("targets");
+			for (AssetPath target : entry.targets()) {
+				json.writeString(target.toString());
+			}
+			json.writeEndArray();
 		}
 		json.writeEndObject();
 	}

@@ -3,9 +3,9 @@ package io.github.assetbust.core.build;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
+import io.github.assetbust.core.Counts;
 import io.github.assetbust.core.manifest.Manifest;
 import io.github.assetbust.core.path.AssetPath;
 import io.github.assetbust.core.rewrite.ReferenceOutcome;
@@ -74,13 +74,12 @@ public record BuildResult(Manifest manifest, Path manifestFile, int written, int
 		return line.toString();
 	}
 
-	/** {@code 1 copy}, {@code 1,234 bytes}. */
-	public static String count(long count, String one, String many) {
-		return number(count) + " " + ((count == 1) ? one : many);
+	private static String count(long count, String one, String many) {
+		return Counts.of(count, one, many);
 	}
 
 	private static String number(long number) {
-		return String.format(Locale.ROOT, "%,d", number);
+		return Counts.number(number);
 	}
 
 }

@@ -265,7 +265,8 @@ final class ManifestReader {
 			path = AssetPath.of(value);
 		}
 		catch (InvalidAssetPathException ex) {
-			throw new ManifestFormatException(this.location, "entry \"" + key + "\": " + ex.getMessage() + where(), ex);
+			throw new ManifestFormatException(this.location,
+					"entry \"" + ControlCharacters.escape(key) + "\": " + ex.getMessage() + where(), ex);
 		}
 		AssetRoot.Refusal refusal = AssetRoot.refusedName(path);
 		if (refusal != null) {

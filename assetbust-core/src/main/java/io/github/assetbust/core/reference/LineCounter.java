@@ -19,7 +19,11 @@ final class LineCounter {
 			this.line = 1;
 		}
 		for (; this.offset < index; this.offset++) {
-			if (this.content.charAt(this.offset) == '\n') {
+			char c = this.content.charAt(this.offset);
+			// CSS ends a line with \n, \r\n, \r or \f
+			boolean crBeforeLf = c == '\r' && this.offset + 1 < this.content.length()
+					&& this.content.charAt(this.offset + 1) == '\n';
+			if (c == '\n' || c == '\f' || (c == '\r' && !crBeforeLf)) {
 				this.line++;
 			}
 		}

@@ -42,7 +42,7 @@ public final class AssetCleaner {
 
 	private static final long STILL_THERE = -2;
 
-	private final AssetRoot assetRoot;
+	private final Store store;
 
 	private final BuildOptions.Retention retention;
 
@@ -54,7 +54,18 @@ public final class AssetCleaner {
 	 * @param clock the time {@code max-age} is measured from
 	 */
 	public AssetCleaner(Path root, BuildOptions.Retention retention, Clock clock) {
-		this.assetRoot = AssetRoot.serving(root);
+		this(new FolderStore(AssetRoot.serving(root)), retention, clock);
+	}
+
+	/**
+	 * A cleaner of hashed copies kept somewhere else than in a folder, such as a bucket: the
+	 * retention rule is the same wherever the copies are.
+	 * @param store where the copies are
+	 * @param retention what to keep
+	 * @param clock the time {@code max-age} is measured from
+	 */
+	public AssetCleaner(Store store, BuildOptions.Retention retention, Clock clock) {
+		this.store = store;
 		this.retention = retention;
 		this.clock = clock;
 	}
@@ -143,19 +154,16 @@ public final class AssetCleaner {
 
 	/** The bytes freed by deleting {@code file}, or {@link #GONE} or {@link #STILL_THERE}. */
 	private long deleteIfStale(AssetPath file, Instant cutoff) {
-		Path path = this.assetRoot.file(file);
-		if (path == null) {
-			// gone, or something else took the name, or a link leads elsewhere: not ours to delete
-			return GONE;
-		}
 		try {
-			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
-					LinkOption.NOFOLLOW_LINKS);
-			if (attributes.lastModifiedTime().toInstant().isAfter(cutoff)) {
+			Instant modified = this.store.lastModified(file);
+			if (modified == null) {
+				// gone, or something else took the name, or a link leads elsewhere: not ours to delete
+				return GONE;
+			}
+			if (modified.isAfter(cutoff)) {
 				return STILL_THERE;
 			}
-			Files.delete(path);
-			return attributes.size();
+			return this.store.delete(file);
 		}
 		catch (NoSuchFileException ex) {
 			return GONE;
@@ -171,15 +179,12 @@ public final class AssetCleaner {
 		long bytes = 0;
 		for (Compression compression : Compression.all()) {
 			AssetPath variant = compression.variantOf(file);
-			Path path = this.assetRoot.file(variant);
-			if (path == null) {
-				// never written, removed already, or not ours to delete
-				continue;
-			}
 			try {
-				long size = Files.size(path);
-				Files.delete(path);
-				bytes += size;
+				if (this.store.lastModified(variant) == null) {
+					// never written, removed already, or not ours to delete
+					continue;
+				}
+				bytes += this.store.delete(variant);
 				logger.debug("Removed {}, the {} variant of stale hashed copy {}", variant, compression.id(), file);
 			}
 			catch (NoSuchFileException ex) {
@@ -191,6 +196,65 @@ public final class AssetCleaner {
 			}
 		}
 		return bytes;
+	}
+
+	/**
+	 * Where the hashed copies a cleaner removes are: a folder, a bucket. The cleaner decides what
+	 * is stale; a store only says how old a file is and removes it.
+	 */
+	public interface Store {
+
+		/**
+		 * When {@code file} was last written, or {@code null} if it is not there, or not the
+		 * store's to delete.
+		 */
+		Instant lastModified(AssetPath file) throws IOException;
+
+		/**
+		 * Removes {@code file}, which {@link #lastModified} just found.
+		 * @return how many bytes that freed
+		 * @throws NoSuchFileException if it went in the meantime
+		 */
+		long delete(AssetPath file) throws IOException;
+
+	}
+
+	/** The hashed copies in the asset root: only regular files inside it, never through a link. */
+	private static final class FolderStore implements Store {
+
+		private final AssetRoot assetRoot;
+
+		FolderStore(AssetRoot assetRoot) {
+			this.assetRoot = assetRoot;
+		}
+
+		@Override
+		public Instant lastModified(AssetPath file) throws IOException {
+			Path path = this.assetRoot.file(file);
+			if (path == null) {
+				return null;
+			}
+			try {
+				return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+					.lastModifiedTime()
+					.toInstant();
+			}
+			catch (NoSuchFileException ex) {
+				return null;
+			}
+		}
+
+		@Override
+		public long delete(AssetPath file) throws IOException {
+			Path path = this.assetRoot.file(file);
+			if (path == null) {
+				throw new NoSuchFileException(file.toString());
+			}
+			long size = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size();
+			Files.delete(path);
+			return size;
+		}
+
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.github.assetbust.core.retention;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -75,20 +76,34 @@ public record Generations(List<Generation> list) {
 	 * @throws AssetbustException if it cannot be trusted, naming the file
 	 */
 	public static Generations read(Path file) {
-		try (InputStream in = Files.newInputStream(file); JsonParser json = Json.FACTORY.createParser(in)) {
-			return new Generations(readGenerations(json));
+		try (InputStream in = Files.newInputStream(file)) {
+			return read(in, file.toString());
 		}
 		catch (NoSuchFileException ex) {
 			return none();
 		}
-		catch (JsonProcessingException ex) {
-			throw new AssetbustException("Cannot read the generation record " + file + ": " + Json.problem(ex), ex);
-		}
 		catch (IOException ex) {
 			throw new AssetbustException("Cannot read the generation record " + file + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Reads a record from {@code in}, which is left open; {@code location} only names it in
+	 * error messages. For records kept elsewhere than in a file, such as in a bucket.
+	 * @throws AssetbustException if it cannot be trusted, naming the location
+	 */
+	public static Generations read(InputStream in, String location) {
+		try (JsonParser json = Json.FACTORY.createParser(in)) {
+			return new Generations(readGenerations(json));
+		}
+		catch (JsonProcessingException ex) {
+			throw new AssetbustException("Cannot read the generation record " + location + ": " + Json.problem(ex), ex);
+		}
+		catch (IOException ex) {
+			throw new AssetbustException("Cannot read the generation record " + location + ": " + ex.getMessage(), ex);
+		}
 		catch (MalformedRecordException | DateTimeParseException | InvalidAssetPathException ex) {
-			throw new AssetbustException("The generation record " + file + " is malformed: " + ex.getMessage()
+			throw new AssetbustException("The generation record " + location + " is malformed: " + ex.getMessage()
 					+ "; move it away to start a new record (earlier hashed copies are then never deleted)", ex);
 		}
 	}
@@ -156,25 +171,33 @@ public record Generations(List<Generation> list) {
 	/** Writes the record to {@code file} atomically. */
 	public void write(Path file) throws IOException {
 		AtomicFiles.write(file, (out) -> {
-			try (JsonGenerator json = Json.prettyGenerator(out, Json.NAME_VALUE_SEPARATOR_AROUND)) {
+			write(out);
+			return null;
+		});
+	}
+
+	/**
+	 * Writes the record as JSON to {@code out}, which is left open: for records kept elsewhere
+	 * than in a file, such as in a bucket.
+	 */
+	public void write(OutputStream out) throws IOException {
+		try (JsonGenerator json = Json.prettyGenerator(out, Json.NAME_VALUE_SEPARATOR_AROUND)) {
+			json.writeStartObject();
+			json.writeNumberField("version", 1);
+			json.writeArrayFieldStart("generations");
+			for (Generation generation : this.list) {
 				json.writeStartObject();
-				json.writeNumberField("version", 1);
-				json.writeArrayFieldStart("generations");
-				for (Generation generation : this.list) {
-					json.writeStartObject();
-					json.writeStringField("built", generation.built().toString());
-					json.writeArrayFieldStart("files");
-					for (AssetPath path : generation.files()) {
-						json.writeString(path.toString());
-					}
-					json.writeEndArray();
-					json.writeEndObject();
+				json.writeStringField("built", generation.built().toString());
+				json.writeArrayFieldStart("files");
+				for (AssetPath path : generation.files()) {
+					json.writeString(path.toString());
 				}
 				json.writeEndArray();
 				json.writeEndObject();
 			}
-			return null;
-		});
+			json.writeEndArray();
+			json.writeEndObject();
+		}
 	}
 
 	/** A record that is JSON but not a generation record. */

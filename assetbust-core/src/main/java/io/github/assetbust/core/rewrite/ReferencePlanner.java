@@ -50,32 +50,37 @@ public final class ReferencePlanner {
 
 	/**
 	 * Plans the build without reading the assets whose references are already known.
-	 * @param known for assets a previous build found unchanged, how their references ended; each
-	 * of them must be of a kind that needs no rewriting
+	 * @param known for assets an earlier build found as they are now, and whose hashed copies stay
+	 * as they are (no target of theirs changed either), what it learnt of their references
 	 */
-	public RewritePlan plan(Map<AssetPath, Map<ReferenceOutcome, Integer>> known) {
+	public RewritePlan plan(Map<AssetPath, KnownReferences> known) {
 		SortedMap<AssetPath, List<AssetPath>> graph = new TreeMap<>();
 		Map<AssetPath, List<Found>> found = new TreeMap<>();
 		Map<AssetPath, String> stamps = new TreeMap<>();
 		for (AssetPath asset : this.assets) {
 			TextBytes content = known.containsKey(asset) ? null : read(asset);
 			List<Found> references = (content != null) ? find(asset, content) : List.of();
-			List<AssetPath> targets = references.stream()
-				.filter((reference) -> reference.target().kind() == ReferenceTarget.Kind.LOCAL)
-				.map((reference) -> reference.target().path())
-				.filter(this.assets::contains)
-				.toList();
+			List<AssetPath> targets = (content == null && known.containsKey(asset)) ? known.get(asset).targets()
+					: references.stream()
+						.filter((reference) -> reference.target().kind() == ReferenceTarget.Kind.LOCAL)
+						.map((reference) -> reference.target().path())
+						.filter(this.assets::contains)
+						.distinct()
+						.toList();
 			found.put(asset, references);
 			graph.put(asset, targets);
-			if (!targets.isEmpty()) {
+			if (content != null && !targets.isEmpty()) {
 				// the content is read again when it is rewritten: nothing stays in memory meanwhile
 				stamps.put(asset, content.stamp());
 			}
 		}
 		DependencyGraph dependencies = new DependencyGraph(graph);
 		Map<ReferenceOutcome, Integer> counts = new EnumMap<>(ReferenceOutcome.class);
-		Map<AssetPath, Map<ReferenceOutcome, Integer>> outcomes = new TreeMap<>(known);
-		known.values().forEach((byOutcome) -> byOutcome.forEach((outcome, count) -> counts.merge(outcome, count, Integer::sum)));
+		Map<AssetPath, Map<ReferenceOutcome, Integer>> outcomes = new TreeMap<>();
+		known.forEach((asset, references) -> {
+			outcomes.put(asset, references.outcomes());
+			references.outcomes().forEach((outcome, count) -> counts.merge(outcome, count, Integer::sum));
+		});
 		List<ReferenceProblem> problems = new ArrayList<>();
 		Map<AssetPath, AssetToRewrite> texts = new TreeMap<>();
 		found.forEach((asset, references) -> {
@@ -96,7 +101,7 @@ public final class ReferencePlanner {
 				texts.put(asset, new AssetToRewrite(asset, stamps.get(asset), List.copyOf(links)));
 			}
 		});
-		return new RewritePlan(dependencies.levels(), texts, outcomes, new ReferenceReport(counts, problems));
+		return new RewritePlan(dependencies.levels(), texts, outcomes, graph, new ReferenceReport(counts, problems));
 	}
 
 	/** The content of a file that may hold references; {@code null} for other files. */

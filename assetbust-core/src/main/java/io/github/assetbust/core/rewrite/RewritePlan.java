@@ -11,10 +11,12 @@ import io.github.assetbust.core.path.AssetPath;
  * references, so that a level can be hashed all at once once the levels below it are
  * @param toRewrite the assets whose content is rewritten, by path
  * @param outcomes for every asset, how its references end
+ * @param targets for every asset, the assets its references point at
  * @param report what happens to every reference
  */
 public record RewritePlan(List<List<AssetPath>> levels, Map<AssetPath, AssetToRewrite> toRewrite,
-		Map<AssetPath, Map<ReferenceOutcome, Integer>> outcomes, ReferenceReport report) {
+		Map<AssetPath, Map<ReferenceOutcome, Integer>> outcomes, Map<AssetPath, List<AssetPath>> targets,
+		ReferenceReport report) {
 
 	/** How many assets the plan holds. */
 	public int size() {

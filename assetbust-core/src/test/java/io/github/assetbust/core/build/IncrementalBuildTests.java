@@ -82,13 +82,29 @@ class IncrementalBuildTests {
 	}
 
 	@Test
-	void aRebuildReadsOnlyTheStylesheetsWhoseReferencesItRewrites() {
+	void aRebuildOfAnUnchangedTreeReadsNoFileNotEvenTheStylesheetsWithReferences() {
 		build();
 		BuildResult again = build();
-		// the two images, plain.css (a data: URI only) and app.js are taken from the cache unread;
-		// main.css and header.css are read again to be rewritten, and found in place
-		assertThat(again.reused()).isEqualTo(4);
+		// the two images, plain.css (a data: URI only), app.js, and main.css and header.css, whose
+		// references point at files that did not change either: all taken from the cache unread
+		assertThat(again.reused()).isEqualTo(6);
 		assertThat(again.unchanged()).isEqualTo(6);
+		assertThat(again.written()).isZero();
+	}
+
+	/**
+	 * A stylesheet rewritten in place with bytes of the same length and its modification time put
+	 * back keeps its stamp: a rebuild that read it would see the new bytes, so an unchanged result
+	 * shows that none was read.
+	 */
+	@Test
+	void aRebuildOfAnUnchangedTreeDoesNotEvenOpenAStylesheetWithReferences() throws IOException {
+		Map<String, String> first = paths(build().manifest());
+		Path header = this.root.resolve("css/parts/header.css");
+		FileTime modified = Files.getLastModifiedTime(header);
+		Files.writeString(header, "h1 { background: url(../../img/icon.png); }\n");
+		Files.setLastModifiedTime(header, modified);
+		assertThat(paths(build().manifest())).isEqualTo(first);
 	}
 
 	@Test

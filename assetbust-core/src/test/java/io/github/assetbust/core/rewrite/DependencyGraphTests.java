@@ -227,4 +227,68 @@ class DependencyGraphTests {
 		assertThat(cyclic).isPositive();
 	}
 
+	// levels
+
+	@Test
+	void putsFilesThatReferenceNoneInTheFirstLevel() {
+		refs("js/app.js").refs("css/b.css").refs("img/a.png");
+		assertThat(graph().levels()).containsExactly(paths("css/b.css", "img/a.png", "js/app.js"));
+	}
+
+	@Test
+	void putsEveryFileOneLevelAboveTheDeepestFileItReferences() {
+		// a -> b -> c -> x, and a -> d -> x: d only needs x, a needs b
+		refs("css/a.css", "css/b.css", "css/d.css").refs("css/b.css", "css/c.css").refs("css/c.css", "img/x.png")
+			.refs("css/d.css", "img/x.png");
+		assertThat(graph().levels()).containsExactly(paths("img/x.png"), paths("css/c.css", "css/d.css"),
+				paths("css/b.css"), paths("css/a.css"));
+	}
+
+	@Test
+	void aReferenceThatClosesACycleDoesNotRaiseALevel() {
+		refs("css/a.css", "css/b.css").refs("css/b.css", "css/a.css", "img/x.png");
+		assertThat(graph().levels()).containsExactly(paths("img/x.png"), paths("css/b.css"), paths("css/a.css"));
+	}
+
+	@Test
+	void aFileThatReferencesItselfStaysWhereItsOtherReferencesPutIt() {
+		refs("css/a.css", "css/a.css", "img/x.png");
+		assertThat(graph().levels()).containsExactly(paths("img/x.png"), paths("css/a.css"));
+	}
+
+	@Test
+	void aReferenceToAFileOutsideTheGraphDoesNotRaiseALevel() {
+		this.references.put(path("css/a.css"), paths("img/missing.png"));
+		assertThat(graph().levels()).containsExactly(paths("css/a.css"));
+	}
+
+	@Test
+	void levelsHoldEveryFileOnceInOrderEachAboveWhatItReferencesInATangledGraph() {
+		for (int i = 0; i < 30; i++) {
+			refs(String.format("css/f%02d.css", i), String.format("css/f%02d.css", (i + 1) % 30),
+					String.format("css/f%02d.css", (i + 7) % 30), String.format("css/f%02d.css", (i + 25) % 30),
+					"img/shared.png");
+		}
+		DependencyGraph graph = graph();
+		List<List<AssetPath>> levels = graph.levels();
+		assertThat(levels.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(graph.order());
+		for (var entry : this.references.entrySet()) {
+			for (AssetPath target : entry.getValue()) {
+				if (graph.cycleClosedBy(entry.getKey(), target) == null) {
+					assertThat(levelOf(levels, target)).as("%s below %s", target, entry.getKey())
+						.isLessThan(levelOf(levels, entry.getKey()));
+				}
+			}
+		}
+	}
+
+	private static int levelOf(List<List<AssetPath>> levels, AssetPath asset) {
+		for (int i = 0; i < levels.size(); i++) {
+			if (levels.get(i).contains(asset)) {
+				return i;
+			}
+		}
+		throw new AssertionError(asset + " is in no level");
+	}
+
 }
