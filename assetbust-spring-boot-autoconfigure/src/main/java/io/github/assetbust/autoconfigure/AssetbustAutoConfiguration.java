@@ -3,7 +3,6 @@ package io.github.assetbust.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.function.Supplier;
 
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.build.BuildOptions;
@@ -15,7 +14,7 @@ import io.github.assetbust.resolve.MissingAssets;
 import io.github.assetbust.startup.AssetBuildInitializer;
 import io.github.assetbust.startup.StaticAssetMirror;
 import io.github.assetbust.web.HashedRequests;
-import io.github.assetbust.web.servlet.RequestContextPath;
+import io.github.assetbust.web.WebJars;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -23,9 +22,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.system.ApplicationTemp;
@@ -35,7 +32,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -55,8 +51,6 @@ public final class AssetbustAutoConfiguration {
 
 	/** How often a {@code file:} manifest is checked for changes; a stat call, nothing more. */
 	static final Duration RELOAD_INTERVAL = Duration.ofSeconds(1);
-
-	private static final String REQUEST_CONTEXT_HOLDER = "org.springframework.web.context.request.RequestContextHolder";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -99,21 +93,15 @@ public final class AssetbustAutoConfiguration {
 	@Bean(name = "assets")
 	@ConditionalOnMissingBean(AssetResolver.class)
 	ManifestAssetResolver assets(AssetManifest manifest, AssetbustProperties properties, Environment environment,
-			ResourceLoader resourceLoader, MissingAssets missingAssets) {
-		return new ManifestAssetResolver(manifest, properties.getUrlPrefix(),
-				contextPath(environment, resourceLoader.getClassLoader()), properties.isStrict(), missingAssets);
+			ResourceLoader resourceLoader, MissingAssets missingAssets, ObjectProvider<WebJars> webJars) {
+		return new ManifestAssetResolver(manifest, properties.getUrlPrefix(), ContextPaths.of(environment, resourceLoader),
+				properties.isStrict(), missingAssets, webJars.getIfAvailable());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	HashedRequests hashedRequests(AssetManifest manifest, AssetbustProperties properties) {
 		return new HashedRequests(manifest, properties.getStaleHashed() == StaleHashed.FALLBACK);
-	}
-
-	static Supplier<String> contextPath(Environment environment, ClassLoader classLoader) {
-		String configured = environment.getProperty("server.servlet.context-path", "");
-		return ClassUtils.isPresent(REQUEST_CONTEXT_HOLDER, classLoader) ? new RequestContextPath(configured)
-				: () -> configured;
 	}
 
 	@Bean
@@ -143,16 +131,14 @@ public final class AssetbustAutoConfiguration {
 	}
 
 	/**
-	 * Zero configuration: a servlet web application that has no manifest (see
+	 * Zero configuration: a web application that has no manifest (see
 	 * {@link ZeroConfigurationCondition}) hashes the files it serves from Spring Boot's static
 	 * locations while it starts, into {@code assetbust.build.output}, and serves the hashed copies
-	 * from there. Only where Spring MVC can serve them, since hashed URLs nothing serves would break
-	 * every page.
+	 * from there. Only where Spring MVC or Spring WebFlux can serve them, since hashed URLs nothing
+	 * serves would break every page.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
-	@Conditional(ZeroConfigurationCondition.class)
+	@Conditional({ StaticResourceServingCondition.class, ZeroConfigurationCondition.class })
 	@EnableConfigurationProperties(WebProperties.class)
 	static class StaticLocationsBuildConfiguration {
 

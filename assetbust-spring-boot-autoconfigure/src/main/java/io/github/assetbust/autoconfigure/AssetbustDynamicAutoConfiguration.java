@@ -6,9 +6,11 @@ import io.github.assetbust.resolve.AssetResolver;
 import io.github.assetbust.resolve.ContentDigests;
 import io.github.assetbust.resolve.DynamicAssetResolver;
 import io.github.assetbust.web.AssetLocations;
+import io.github.assetbust.web.WebJars;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -56,7 +58,7 @@ public final class AssetbustDynamicAutoConfiguration {
 	@Bean(name = "assets")
 	@ConditionalOnMissingBean(AssetResolver.class)
 	DynamicAssetResolver assets(AssetLocations locations, ContentDigests digests, AssetbustProperties properties,
-			Environment environment, ResourceLoader resourceLoader) {
+			Environment environment, ResourceLoader resourceLoader, ObjectProvider<WebJars> webJars) {
 		AssetbustProperties.Build build = properties.getBuild();
 		logger.info("assetbust.mode=dynamic: asset URLs carry the md5 of the live files in " + locations
 				+ ", digested when asked; set assetbust.mode=manifest to use the manifest instead"
@@ -64,8 +66,7 @@ public final class AssetbustDynamicAutoConfiguration {
 				+ ((build.getAlgorithm() != ContentDigests.ALGORITHM) ? " (assetbust.build.algorithm is ignored)" : ""));
 		return new DynamicAssetResolver(locations, digests,
 				DynamicAssetResolver.selecting(build.getInclude(), build.getExclude()), properties.getUrlPrefix(),
-				AssetbustAutoConfiguration.contextPath(environment, resourceLoader.getClassLoader()),
-				properties.isStrict());
+				ContextPaths.of(environment, resourceLoader), properties.isStrict(), webJars.getIfAvailable());
 	}
 
 }

@@ -2,6 +2,7 @@ package io.github.assetbust.autoconfigure;
 
 import io.github.assetbust.resolve.ContentDigests;
 import io.github.assetbust.web.AssetLocations;
+import io.github.assetbust.web.ContentDigestVersions;
 import io.github.assetbust.web.servlet.AssetHandlerMapping;
 import io.github.assetbust.web.servlet.AssetResourceHandler;
 import io.github.assetbust.web.servlet.ContentDigestVersionStrategy;
@@ -13,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
@@ -33,21 +33,18 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 @EnableConfigurationProperties(AssetbustProperties.class)
 public final class AssetbustDynamicWebMvcAutoConfiguration {
 
-	/** Spring Boot's static resource mapping has {@code Ordered.LOWEST_PRECEDENCE - 1}. */
-	private static final int BEFORE_STATIC_RESOURCES = Ordered.LOWEST_PRECEDENCE - 3;
-
 	@Bean
 	@ConditionalOnMissingBean(name = "dynamicHashedAssetHandlerMapping")
 	AssetHandlerMapping dynamicHashedAssetHandlerMapping(AssetLocations locations, ContentDigests digests,
 			AssetbustProperties properties) {
 		VersionResourceResolver versions = new VersionResourceResolver()
-			.addVersionStrategy(new ContentDigestVersionStrategy(digests), "/**");
+			.addVersionStrategy(new ContentDigestVersionStrategy(new ContentDigestVersions(digests)), "/**");
 		AssetResourceHandler handler = new AssetResourceHandler(locations, false, versions);
 		if (properties.isCacheControl()) {
-			handler.setCacheControl(AssetbustWebMvcAutoConfiguration.IMMUTABLE);
+			handler.setCacheControl(AssetServing.IMMUTABLE);
 		}
 		return new AssetHandlerMapping((path) -> locations.hasOriginalOf(path, ContentDigests.ALGORITHM.hexLength()),
-				handler, BEFORE_STATIC_RESOURCES);
+				handler, AssetServing.BEFORE_STATIC_RESOURCES);
 	}
 
 	@Bean
@@ -56,7 +53,7 @@ public final class AssetbustDynamicWebMvcAutoConfiguration {
 		AssetResourceHandler handler = new AssetResourceHandler(locations, false);
 		handler.setCacheControl(CacheControl.noCache());
 		handler.setEtagGenerator(digests::etag);
-		return new AssetHandlerMapping(locations::has, handler, BEFORE_STATIC_RESOURCES + 1);
+		return new AssetHandlerMapping(locations::has, handler, AssetServing.BEFORE_STATIC_RESOURCES + 1);
 	}
 
 }

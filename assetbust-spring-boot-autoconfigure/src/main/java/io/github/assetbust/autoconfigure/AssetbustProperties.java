@@ -54,8 +54,9 @@ public class AssetbustProperties {
 	private boolean reload = true;
 
 	/**
-	 * Whether to serve hashed copies with 'Cache-Control: max-age=31536000, public, immutable'.
-	 * Original URLs keep Spring Boot's default cache headers either way.
+	 * Whether to serve hashed copies, and the files of WebJars under their version
+	 * ('/webjars/bootstrap/5.3.8/...'), with 'Cache-Control: max-age=31536000, public, immutable'.
+	 * Original and version-less WebJar URLs keep Spring Boot's default cache headers either way.
 	 */
 	private boolean cacheControl = true;
 
@@ -233,8 +234,8 @@ public class AssetbustProperties {
 		/**
 		 * Folder of the zero-configuration build: with no manifest in the application (none at
 		 * 'classpath:/META-INF/assetbust/manifest.json', no 'assetbust.manifest', no
-		 * 'assetbust.build.root'), a servlet web application copies the files of Spring Boot's
-		 * static locations here at startup, hashes them and serves the hashed copies from here.
+		 * 'assetbust.build.root'), a web application (Spring MVC or WebFlux) copies the files of
+		 * Spring Boot's static locations here at startup, hashes them and serves the hashed copies from here.
 		 * Defaults to an 'assetbust' folder in the application's temporary directory.
 		 */
 		private String output;

@@ -1,9 +1,5 @@
 package io.github.assetbust.autoconfigure;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
-
 import io.github.assetbust.resolve.AssetManifest;
 import io.github.assetbust.startup.StaticAssetMirror;
 import io.github.assetbust.web.AssetLinkRewriter;
@@ -27,10 +23,8 @@ import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.CacheControl;
-import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
@@ -46,26 +40,21 @@ import org.springframework.web.servlet.DispatcherServlet;
 @EnableConfigurationProperties({ AssetbustProperties.class, WebProperties.class })
 public final class AssetbustWebMvcAutoConfiguration {
 
-	/** How long browsers and CDNs may keep a hashed copy: a year, the longest widely honoured. */
-	static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
-
-	/** Spring Boot's static resource mapping has {@code Ordered.LOWEST_PRECEDENCE - 1}. */
-	private static final int BEFORE_STATIC_RESOURCES = Ordered.LOWEST_PRECEDENCE - 3;
-
 	@Bean
 	@ConditionalOnMissingBean(name = "hashedAssetHandlerMapping")
 	HashedAssetHandlerMapping hashedAssetHandlerMapping(HashedRequests requests, AssetbustProperties properties,
 			WebProperties webProperties, ResourceLoader resourceLoader,
 			ObjectProvider<StaticAssetMirror> staticAssets) {
-		AssetLocations locations = locations(properties, webProperties, resourceLoader, staticAssets.getIfAvailable());
+		AssetLocations locations = AssetServing.hashedCopies(properties, webProperties, resourceLoader,
+				staticAssets.getIfAvailable());
 		AssetResourceHandler immutable = new AssetResourceHandler(locations, properties.isCompressed());
 		if (properties.isCacheControl()) {
-			immutable.setCacheControl(IMMUTABLE);
+			immutable.setCacheControl(AssetServing.IMMUTABLE);
 		}
 		AssetResourceHandler stale = new AssetResourceHandler(locations, properties.isCompressed(),
 				new CurrentCopyResolver());
 		stale.setCacheControl(CacheControl.noStore());
-		return new HashedAssetHandlerMapping(requests, immutable, stale, BEFORE_STATIC_RESOURCES);
+		return new HashedAssetHandlerMapping(requests, immutable, stale, AssetServing.BEFORE_STATIC_RESOURCES);
 	}
 
 	@Bean
@@ -83,31 +72,9 @@ public final class AssetbustWebMvcAutoConfiguration {
 	@ConditionalOnProperty("assetbust.build.root")
 	@ConditionalOnMissingBean(name = "assetRootHandlerMapping")
 	AssetHandlerMapping assetRootHandlerMapping(AssetbustProperties properties, ResourceLoader resourceLoader) {
-		AssetLocations root = AssetLocations.root(buildRoot(properties, resourceLoader));
+		AssetLocations root = AssetServing.buildRoot(properties, resourceLoader);
 		AssetResourceHandler handler = new AssetResourceHandler(root, false);
-		return new AssetHandlerMapping(root::has, handler, BEFORE_STATIC_RESOURCES + 1);
-	}
-
-	/**
-	 * Where hashed copies are, in lookup order: the zero-configuration output (the only place its
-	 * copies are, so they need no class path lookup that misses), Spring Boot's static locations,
-	 * the build root.
-	 */
-	private static AssetLocations locations(AssetbustProperties properties, WebProperties webProperties,
-			ResourceLoader resourceLoader, StaticAssetMirror mirror) {
-		AssetLocations locations = AssetLocations.of(Arrays.asList(webProperties.getResources().getStaticLocations()),
-				resourceLoader);
-		if (mirror != null) {
-			locations = AssetLocations.root(mirror.folder()).then(locations);
-		}
-		if (StringUtils.hasText(properties.getBuild().getRoot())) {
-			locations = locations.then(AssetLocations.root(buildRoot(properties, resourceLoader)));
-		}
-		return locations;
-	}
-
-	private static Path buildRoot(AssetbustProperties properties, ResourceLoader resourceLoader) {
-		return ConfiguredLocations.path(properties.getBuild().getRoot(), "assetbust.build.root", resourceLoader);
+		return new AssetHandlerMapping(root::has, handler, AssetServing.BEFORE_STATIC_RESOURCES + 1);
 	}
 
 }

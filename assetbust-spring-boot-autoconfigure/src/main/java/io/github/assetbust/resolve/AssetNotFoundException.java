@@ -40,6 +40,9 @@ public class AssetNotFoundException extends AssetbustException {
 	 * after its extension; empty for a path that is already there or names no file.
 	 */
 	static String searched(String path) {
+		if (path.startsWith("webjars/") || path.startsWith("/webjars/")) {
+			return "; looked for it in the WebJars on the class path too (with org.webjars:webjars-locator-lite there)";
+		}
 		int suffixStart = Urls.suffixStart(path);
 		try {
 			AssetPath asset = AssetPath.of((suffixStart < 0) ? path : path.substring(0, suffixStart));

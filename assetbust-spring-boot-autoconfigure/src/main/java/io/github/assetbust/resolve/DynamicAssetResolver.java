@@ -15,6 +15,7 @@ import io.github.assetbust.core.path.GlobSelection;
 import io.github.assetbust.core.path.HashedName;
 import io.github.assetbust.core.path.Urls;
 import io.github.assetbust.web.AssetLocations;
+import io.github.assetbust.web.WebJars;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -45,6 +46,8 @@ public class DynamicAssetResolver implements AssetResolver {
 
 	private final MissingAssets missing = new MissingAssets();
 
+	private final WebJars webJars;
+
 	/**
 	 * @param locations where the files are
 	 * @param digests the digests of the files, remembered until they change
@@ -56,6 +59,16 @@ public class DynamicAssetResolver implements AssetResolver {
 	 */
 	public DynamicAssetResolver(AssetLocations locations, ContentDigests digests, Predicate<AssetPath> hashes,
 			String urlPrefix, Supplier<String> contextPath, boolean strict) {
+		this(locations, digests, hashes, urlPrefix, contextPath, strict, null);
+	}
+
+	/**
+	 * @param webJars where a {@code webjars/...} path that is no live file is looked up;
+	 * {@code null} for nowhere
+	 */
+	public DynamicAssetResolver(AssetLocations locations, ContentDigests digests, Predicate<AssetPath> hashes,
+			String urlPrefix, Supplier<String> contextPath, boolean strict, WebJars webJars) {
+		this.webJars = webJars;
 		this.locations = locations;
 		this.digests = digests;
 		this.hashes = hashes;
@@ -89,7 +102,7 @@ public class DynamicAssetResolver implements AssetResolver {
 		if (asset == null) {
 			asset = find(lookup);
 		}
-		String urlPath = (asset != null) ? hashedUrlPath(asset, lookup) : fallback(path, lookup);
+		String urlPath = (asset != null) ? hashedUrlPath(asset, lookup) : webJarOrFallback(path, lookup);
 		String suffix = (suffixStart < 0) ? "" : path.substring(suffixStart);
 		return Urls.join(this.urlPrefix, this.contextPath.get(), urlPath, suffix);
 	}
@@ -100,7 +113,8 @@ public class DynamicAssetResolver implements AssetResolver {
 		String lookup = withoutSuffix(path, Urls.suffixStart(path));
 		LiveAsset asset = find(lookup);
 		if (asset == null) {
-			fallback(path, lookup);
+			// a WebJar file has no integrity value of its own
+			webJarOrFallback(path, lookup);
 			return null;
 		}
 		if (!Integrity.appliesTo(asset.path())) {
@@ -117,6 +131,10 @@ public class DynamicAssetResolver implements AssetResolver {
 
 	/** {@code css/main.css}, then {@code main.css} under the folder named after its extension. */
 	private LiveAsset find(String lookup) {
+		if (this.webJars != null && WebJars.names(lookup)) {
+			// WebJars are under a static location too, but their files get versioned URLs, not digests
+			return null;
+		}
 		LiveAsset asset = findNormalised(lookup);
 		if (asset == null && lookup.indexOf('%') >= 0) {
 			// a name written percent-encoded, as AssetIndex reads it
@@ -166,6 +184,11 @@ public class DynamicAssetResolver implements AssetResolver {
 			throw new AssetbustException(message, ex);
 		}
 		logger.warn(message);
+	}
+
+	private String webJarOrFallback(String path, String lookup) {
+		String webJar = (this.webJars != null) ? this.webJars.urlPath(lookup) : null;
+		return (webJar != null) ? webJar : fallback(path, lookup);
 	}
 
 	private String fallback(String path, String lookup) {

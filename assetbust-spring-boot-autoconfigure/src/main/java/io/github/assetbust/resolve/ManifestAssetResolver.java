@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import io.github.assetbust.core.path.ControlCharacters;
 import io.github.assetbust.core.path.Urls;
+import io.github.assetbust.web.WebJars;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -27,6 +28,8 @@ public class ManifestAssetResolver implements AssetResolver {
 
 	private final MissingAssets missing;
 
+	private final WebJars webJars;
+
 	/**
 	 * @param manifest the manifest to resolve against
 	 * @param urlPrefix put before every URL, typically a CDN origin; may be empty
@@ -43,6 +46,16 @@ public class ManifestAssetResolver implements AssetResolver {
 	 */
 	public ManifestAssetResolver(AssetManifest manifest, String urlPrefix, Supplier<String> contextPath,
 			boolean strict, MissingAssets missing) {
+		this(manifest, urlPrefix, contextPath, strict, missing, null);
+	}
+
+	/**
+	 * @param webJars where a {@code webjars/...} path the manifest does not have is looked up;
+	 * {@code null} for nowhere
+	 */
+	public ManifestAssetResolver(AssetManifest manifest, String urlPrefix, Supplier<String> contextPath,
+			boolean strict, MissingAssets missing, WebJars webJars) {
+		this.webJars = webJars;
 		this.manifest = manifest;
 		this.urlPrefix = Urls.prefix(urlPrefix);
 		this.contextPath = contextPath;
@@ -67,7 +80,7 @@ public class ManifestAssetResolver implements AssetResolver {
 		if (target == null) {
 			target = index.find(lookup);
 		}
-		String urlPath = (target != null) ? target.urlPath() : fallback(path, lookup);
+		String urlPath = (target != null) ? target.urlPath() : webJarOrFallback(path, lookup);
 		String contextPath = this.contextPath.get();
 		String suffix = (suffixStart < 0) ? "" : path.substring(suffixStart);
 		return Urls.join(this.urlPrefix, contextPath, urlPath, suffix);
@@ -79,7 +92,8 @@ public class ManifestAssetResolver implements AssetResolver {
 		String lookup = withoutSuffix(path, Urls.suffixStart(path));
 		AssetIndex.Target target = this.manifest.index().find(lookup);
 		if (target == null) {
-			fallback(path, lookup);
+			// a WebJar file has no integrity value of its own
+			webJarOrFallback(path, lookup);
 			return null;
 		}
 		return target.integrity();
@@ -88,6 +102,11 @@ public class ManifestAssetResolver implements AssetResolver {
 	/** The lookups that missed so far; a miss in strict mode counts too. */
 	public MissingAssets missingAssets() {
 		return this.missing;
+	}
+
+	private String webJarOrFallback(String path, String lookup) {
+		String webJar = (this.webJars != null) ? this.webJars.urlPath(lookup) : null;
+		return (webJar != null) ? webJar : fallback(path, lookup);
 	}
 
 	private String fallback(String path, String lookup) {

@@ -54,8 +54,8 @@ import org.springframework.util.ResourceUtils;
  * gives every entry the same time) are as recorded reads no content, and a file that left the
  * locations leaves the copy. The record and a lock are kept beside the folder, not in it.
  * Dotfiles and symbolic links are left out, and so are WebJars
- * ({@code classpath:/META-INF/resources/webjars/}), which Spring Boot serves through a mapping of
- * their own and which a later version hashes.
+ * ({@code classpath:/META-INF/resources/webjars/}), whose URLs carry their version instead (see
+ * {@link io.github.assetbust.web.WebJars}).
  */
 public final class StaticAssetMirror {
 

@@ -3,13 +3,10 @@ package io.github.assetbust.web.servlet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
-import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.web.AssetLocations;
+import io.github.assetbust.web.PrecompressedVariants;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,13 +38,6 @@ import org.springframework.web.servlet.resource.ResourceResolver;
  */
 public class AssetResourceHandler extends ResourceHttpRequestHandler {
 
-	/** Content codings in order of preference, with the suffix of their variants. */
-	private static final Map<String, String> VARIANTS = Compression.byPreference()
-		.stream()
-		.collect(Collectors.toMap(Compression::id, Compression::suffix, (a, b) -> a, LinkedHashMap::new));
-
-	private static final List<String> PREFERENCE = List.copyOf(VARIANTS.keySet());
-
 	private static final String RESOURCE = AssetResourceHandler.class.getName() + ".resource";
 
 	private final boolean precompressed;
@@ -63,9 +53,9 @@ public class AssetResourceHandler extends ResourceHttpRequestHandler {
 		List<ResourceResolver> resolvers = new ArrayList<>(List.of(first));
 		if (precompressed) {
 			EncodedResourceResolver encoded = new EncodedResourceResolver();
-			encoded.setContentCodings(PREFERENCE);
-			encoded.setExtensions(VARIANTS);
-			resolvers.add(new EncodingPreferenceResolver(PREFERENCE));
+			encoded.setContentCodings(PrecompressedVariants.codings());
+			encoded.setExtensions(PrecompressedVariants.suffixes());
+			resolvers.add(new EncodingPreferenceResolver());
 			resolvers.add(encoded);
 		}
 		resolvers.add(new AssetLocationsResourceResolver(locations));
@@ -97,21 +87,7 @@ public class AssetResourceHandler extends ResourceHttpRequestHandler {
 	}
 
 	private boolean hasVariant(Resource resource) {
-		String name = (this.precompressed && resource != null) ? resource.getFilename() : null;
-		if (name == null) {
-			return false;
-		}
-		for (String coding : PREFERENCE) {
-			try {
-				if (resource.createRelative(name + VARIANTS.get(coding)).exists()) {
-					return true;
-				}
-			}
-			catch (IOException ex) {
-				// not a location that can hold a variant
-			}
-		}
-		return false;
+		return this.precompressed && PrecompressedVariants.existFor(resource);
 	}
 
 	/**

@@ -1,13 +1,10 @@
 package io.github.assetbust.web.servlet;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
+import io.github.assetbust.web.PrecompressedVariants;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
@@ -19,20 +16,11 @@ import org.springframework.web.servlet.resource.ResourceResolver;
 import org.springframework.web.servlet.resource.ResourceResolverChain;
 
 /**
- * Goes in front of Spring's {@link EncodedResourceResolver} and hands it the request with an
- * {@code Accept-Encoding} that lists what the client accepts in the server's order of preference
- * ({@code br} before {@code gzip}), leaving out what it refuses with {@code q=0}. Spring's resolver
- * takes the client's order, and browsers list {@code gzip} first ({@code gzip, deflate, br, zstd}),
- * so without this a smaller {@code .br} variant would never be served to them.
+ * Goes in front of Spring's {@link EncodedResourceResolver} and hands it the request with the
+ * {@code Accept-Encoding} of {@link PrecompressedVariants#inPreferredOrder}, so that {@code br}
+ * wins over {@code gzip} whatever order the client lists them in.
  */
 public class EncodingPreferenceResolver implements ResourceResolver {
-
-	private final List<String> preferred;
-
-	/** @param preferred content codings, most preferred first, such as {@code br, gzip} */
-	public EncodingPreferenceResolver(List<String> preferred) {
-		this.preferred = List.copyOf(preferred);
-	}
 
 	@Override
 	public Resource resolveResource(HttpServletRequest request, String requestPath,
@@ -51,7 +39,7 @@ public class EncodingPreferenceResolver implements ResourceResolver {
 		if (!StringUtils.hasText(header)) {
 			return request;
 		}
-		String reordered = String.join(", ", accepted(header));
+		String reordered = PrecompressedVariants.inPreferredOrder(header);
 		return new HttpServletRequestWrapper(request) {
 
 			@Override
@@ -71,39 +59,6 @@ public class EncodingPreferenceResolver implements ResourceResolver {
 			}
 
 		};
-	}
-
-	/** The preferred codings that {@code header} accepts, in the order of preference. */
-	List<String> accepted(String header) {
-		Map<String, Boolean> acceptable = new LinkedHashMap<>();
-		for (String token : StringUtils.tokenizeToStringArray(header.toLowerCase(Locale.ROOT), ",")) {
-			String[] parts = token.split(";");
-			boolean refused = false;
-			for (int i = 1; i < parts.length; i++) {
-				String parameter = parts[i].trim();
-				if (parameter.startsWith("q=")) {
-					refused = isZero(parameter.substring(2).trim());
-				}
-			}
-			acceptable.put(parts[0].trim(), !refused);
-		}
-		List<String> accepted = new ArrayList<>();
-		for (String coding : this.preferred) {
-			Boolean named = acceptable.get(coding);
-			if ((named != null) ? named : Boolean.TRUE.equals(acceptable.get("*"))) {
-				accepted.add(coding);
-			}
-		}
-		return accepted;
-	}
-
-	private static boolean isZero(String quality) {
-		try {
-			return Double.parseDouble(quality) <= 0;
-		}
-		catch (NumberFormatException ex) {
-			return false;
-		}
 	}
 
 }

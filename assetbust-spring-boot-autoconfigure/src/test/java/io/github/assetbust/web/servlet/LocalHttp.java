@@ -6,11 +6,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /** Real HTTP GETs against the test application on {@code localhost}, shared by the web tests. */
 public final class LocalHttp {
 
-	private static final HttpClient http = HttpClient.newHttpClient();
+	/**
+	 * HTTP/1.1, which every test server speaks, without the h2c upgrade the client would try first;
+	 * an answer that never comes fails the test instead of stalling the build.
+	 */
+	private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private LocalHttp() {
 	}
@@ -31,7 +38,8 @@ public final class LocalHttp {
 	}
 
 	private static HttpRequest request(int port, String path, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.timeout(TIMEOUT);
 		if (headers.length > 0) {
 			request.headers(headers);
 		}

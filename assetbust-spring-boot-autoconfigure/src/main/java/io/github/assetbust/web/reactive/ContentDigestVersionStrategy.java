@@ -1,0 +1,45 @@
+package io.github.assetbust.web.reactive;
+
+import io.github.assetbust.web.ContentDigestVersions;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.core.io.Resource;
+import org.springframework.web.reactive.resource.VersionResourceResolver;
+import org.springframework.web.reactive.resource.VersionStrategy;
+
+/**
+ * Lets Spring WebFlux's {@link VersionResourceResolver} serve {@code css/main-<md5>.css} from
+ * {@code css/main.css} while the file's md5 is the one in the name: {@link ContentDigestVersions}
+ * as a {@link VersionStrategy}.
+ */
+public class ContentDigestVersionStrategy implements VersionStrategy {
+
+	private final ContentDigestVersions versions;
+
+	public ContentDigestVersionStrategy(ContentDigestVersions versions) {
+		this.versions = versions;
+	}
+
+	@Override
+	public String extractVersion(String requestPath) {
+		return this.versions.extractVersion(requestPath);
+	}
+
+	@Override
+	public String removeVersion(String requestPath, String version) {
+		return this.versions.removeVersion(requestPath, version);
+	}
+
+	@Override
+	public String addVersion(String path, String version) {
+		return this.versions.addVersion(path, version);
+	}
+
+	/** The md5 of the file; read off the event loop when it changed, as digesting blocks. */
+	@Override
+	public Mono<String> getResourceVersion(Resource resource) {
+		return Mono.fromCallable(() -> this.versions.versionOf(resource)).subscribeOn(Schedulers.boundedElastic());
+	}
+
+}
