@@ -70,12 +70,16 @@ final class HashedCopyWriter {
 	/** Streams {@code file} into its hashed copy. */
 	Copy copy(AssetPath file) {
 		Path source = file.resolveAgainst(this.root);
-		return writeCopy(file, (out) -> this.digester.copy(source, out, Integrity.appliesTo(file)));
+		return writeCopy(file, (channel) -> this.digester.copy(source, channel, Integrity.appliesTo(file)));
 	}
 
 	/** Writes what {@code content} writes (rewritten CSS, say) as the hashed copy of {@code file}. */
 	Copy write(AssetPath file, Digester.ContentWriter content) {
-		return writeCopy(file, (out) -> this.digester.write(content, out, Integrity.appliesTo(file)));
+		return writeCopy(file, (channel) -> {
+			try (OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE)) {
+				return this.digester.write(content, out, Integrity.appliesTo(file));
+			}
+		});
 	}
 
 	private Copy writeCopy(AssetPath file, DigestingWrite write) {
@@ -84,9 +88,8 @@ final class HashedCopyWriter {
 		try {
 			temp = AtomicFiles.newTempFile(file.resolveAgainst(this.root));
 			Digest digest;
-			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-					OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE)) {
-				digest = write.to(out);
+			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+				digest = write.to(channel);
 			}
 			AssetPath hashed = HashedName.of(file, digest.forName(this.digestLength));
 			if (isInPlace(file, hashed, digest)) {
@@ -112,7 +115,7 @@ final class HashedCopyWriter {
 	@FunctionalInterface
 	private interface DigestingWrite {
 
-		Digest to(OutputStream out) throws IOException;
+		Digest to(FileChannel channel) throws IOException;
 
 	}
 

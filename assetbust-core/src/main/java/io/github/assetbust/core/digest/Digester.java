@@ -4,9 +4,13 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
@@ -18,6 +22,10 @@ import java.util.HexFormat;
 public final class Digester {
 
 	private static final int BUFFER_SIZE = 64 * 1024;
+
+	/** One a thread: the hash stage copies on a few threads, thousands of files each. */
+	private static final ThreadLocal<ByteBuffer> COPY_BUFFER = ThreadLocal
+		.withInitial(() -> ByteBuffer.allocate(256 * 1024));
 
 	private final DigestAlgorithm algorithm;
 
@@ -31,7 +39,7 @@ public final class Digester {
 
 	/** Digests {@code file} for its name, without keeping it in memory; no integrity value. */
 	public Digest digest(Path file) throws IOException {
-		return copy(file, OutputStream.nullOutputStream(), false);
+		return copy(file, Channels.newChannel(OutputStream.nullOutputStream()), false);
 	}
 
 	/** Digests bytes already in memory (rewritten CSS, for instance). */
@@ -84,12 +92,31 @@ public final class Digester {
 
 	}
 
-	/** Streams {@code file} into {@code target} and returns the digest of the bytes streamed. */
-	public Digest copy(Path file, OutputStream target, boolean withIntegrity) throws IOException {
+	/**
+	 * Copies {@code file} into {@code target}, reading it once, and returns the digest of the bytes
+	 * copied: the hashed copy's way, with a buffer large enough that a typical asset is one read
+	 * and one write.
+	 */
+	public Digest copy(Path file, WritableByteChannel target, boolean withIntegrity) throws IOException {
+		MessageDigest name = this.algorithm.newDigest();
+		MessageDigest integrity = withIntegrity ? Integrity.newDigest() : null;
+		ByteBuffer buffer = COPY_BUFFER.get();
+		long size = 0;
 		// a file swapped for a link after the scan is refused, not followed out of the root
-		try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-			return copy(in, target, withIntegrity);
+		try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+			while (in.read(buffer.clear()) >= 0) {
+				buffer.flip();
+				name.update(buffer.array(), 0, buffer.limit());
+				if (integrity != null) {
+					integrity.update(buffer.array(), 0, buffer.limit());
+				}
+				size += buffer.limit();
+				while (buffer.hasRemaining()) {
+					target.write(buffer);
+				}
+			}
 		}
+		return finish(name, integrity, size);
 	}
 
 	/**
