@@ -49,8 +49,10 @@ class CompressCrashIT {
 		return List.of("-Djava.io.tmpdir=" + this.work);
 	}
 
+	/** Brotli at its densest and slowest, so that the variants take most of a build to write. */
 	private String[] build() {
-		return new String[] { "build", "--root", "site", "--compress", "gzip,br", "--keep", "1", "--max-age", "0" };
+		return new String[] { "build", "--root", "site", "--compress", "gzip,br", "--brotli-quality", "11", "--keep",
+				"1", "--max-age", "0" };
 	}
 
 	private static String text(Random random, int kilobytes) {
