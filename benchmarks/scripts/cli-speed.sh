@@ -4,6 +4,7 @@
 # packages) it times, in the same round:
 #   floor      find | xargs -0 -P2 -n 200 md5sum, then cp -a: the bare job done batched and in parallel
 #   full       java -jar assetbust-cli.jar build, on a copy never built
+#   no fsync   the same under eatmydata (fsync a no-op), when installed: what durability costs
 #   no-change  the same build again
 #   one file   the build again after one script changed
 #   start-up   java -jar assetbust-cli.jar --help
@@ -11,7 +12,8 @@
 # then, on the npm tree, the build goal's own time inside `mvn package` (from Maven's log timestamps)
 # beside the CLI's full build. Prints the medians and the ratios the README reports.
 #   benchmarks/scripts/cli-speed.sh [ROUNDS] [WORK_DIR]
-# Needs `./mvnw -q -DskipTests install` first (the goal is run offline from the local repository).
+# JAVA_OPTS goes to every CLI run (say -XX:TieredStopAtLevel=1). Needs `./mvnw -q -DskipTests install`
+# first (the goal is run offline from the local repository).
 set -euo pipefail
 rounds=${1:-3}
 cd "$(dirname "$0")/../.."
@@ -27,6 +29,9 @@ if [ ! -f "$cli" ] || [ ! -f "$bench" ] \
   exit 2
 fi
 java=${JAVA:-java}
+read -r -a opts <<< "${JAVA_OPTS:-}"
+cli() { "$java" "${opts[@]}" -jar "$cli" "$@" > /dev/null; }
+eatmydata=$(command -v eatmydata || true)
 python=/usr/bin/python3
 django=no
 if "$python" -c 'import django' 2> /dev/null; then django=yes; fi
@@ -63,7 +68,7 @@ PY
 
 measure_tree() {
   local tree=$1 name=$2
-  local floor=() full=() unchanged=() one=() help=() dj=()
+  local floor=() full=() nosync=() unchanged=() one=() help=() dj=()
   local changed
   changed=$(cd "$tree" && find . -name '*.js' -type f | sort | head -1)
   for round in $(seq "$rounds"); do
@@ -73,12 +78,19 @@ measure_tree() {
     floor+=($(( $(ms) - start )))
     rm -rf "$work/floor" "$work/floor.copy"
 
+    if [ -n "$eatmydata" ]; then
+      fresh "$tree" "$work/cli"
+      start=$(ms); "$eatmydata" "$java" "${opts[@]}" -jar "$cli" build --root "$work/cli" > /dev/null
+      nosync+=($(( $(ms) - start )))
+      rm -rf "$work/cli"
+    fi
+
     fresh "$tree" "$work/cli"
-    start=$(ms); "$java" -jar "$cli" build --root "$work/cli" > /dev/null; full+=($(( $(ms) - start )))
-    start=$(ms); "$java" -jar "$cli" build --root "$work/cli" > /dev/null; unchanged+=($(( $(ms) - start )))
+    start=$(ms); cli build --root "$work/cli"; full+=($(( $(ms) - start )))
+    start=$(ms); cli build --root "$work/cli"; unchanged+=($(( $(ms) - start )))
     printf '\n/* changed in round %d */\n' "$round" >> "$work/cli/$changed"
-    start=$(ms); "$java" -jar "$cli" build --root "$work/cli" > /dev/null; one+=($(( $(ms) - start )))
-    start=$(ms); "$java" -jar "$cli" --help > /dev/null; help+=($(( $(ms) - start )))
+    start=$(ms); cli build --root "$work/cli"; one+=($(( $(ms) - start )))
+    start=$(ms); cli --help; help+=($(( $(ms) - start )))
     rm -rf "$work/cli"
 
     if [ "$django" = yes ]; then
@@ -87,17 +99,19 @@ measure_tree() {
       start=$(ms); "$python" "$work/collect.py" "$work/django" "$work/django.out"; dj+=($(( $(ms) - start )))
       rm -rf "$work/django" "$work/django.out"
     fi
-    echo "$name round $round: floor ${floor[-1]} ms, full ${full[-1]}, no-change ${unchanged[-1]}," \
-      "one file ${one[-1]}, start-up ${help[-1]}${dj:+, django ${dj[-1]}} ms" >&2
+    echo "$name round $round: floor ${floor[-1]} ms, full ${full[-1]}${nosync:+ (no fsync ${nosync[-1]})}," \
+      "no-change ${unchanged[-1]}, one file ${one[-1]}, start-up ${help[-1]}${dj:+, django ${dj[-1]}} ms" >&2
   done
-  local f c u o h d
+  local f c n u o h d
   f=$(median "${floor[@]}"); c=$(median "${full[@]}"); u=$(median "${unchanged[@]}")
   o=$(median "${one[@]}"); h=$(median "${help[@]}")
+  n=$([ -n "$eatmydata" ] && median "${nosync[@]}" || echo 0)
   d=$([ "$django" = yes ] && median "${dj[@]}" || echo 0)
-  awk -v n="$name" -v f="$f" -v c="$c" -v u="$u" -v o="$o" -v h="$h" -v d="$d" 'BEGIN {
-    dj = (d > 0) ? sprintf("%.2f s (%.1fx slower than the CLI)", d / 1000, d / c) : "not installed"
-    printf "| %s | %.2f s | %.2f s (%.2fx floor) | %.2f s (%.2fx start-up) | %.2f s (%.2fx start-up) | %.2f s | %s |\n",
-      n, f / 1000, c / 1000, c / f, u / 1000, u / h, o / 1000, o / h, h / 1000, dj }'
+  awk -v t="$name" -v f="$f" -v c="$c" -v n="$n" -v u="$u" -v o="$o" -v h="$h" -v d="$d" 'BEGIN {
+    dj = (d > 0) ? sprintf("%.2f s (%.1fx the CLI)", d / 1000, d / c) : "not installed"
+    ns = (n > 0) ? sprintf("%.2f s (%.2fx floor)", n / 1000, n / f) : "no eatmydata"
+    printf "| %s | %.2f s | %.2f s (%.2fx floor) | %s | %.2f s (%.2fx start-up) | %.2f s (%.2fx start-up) | %.2f s | %s |\n",
+      t, f / 1000, c / 1000, c / f, ns, u / 1000, u / h, o / 1000, o / h, h / 1000, dj }'
 }
 
 goal_project() {
@@ -144,7 +158,7 @@ measure_goal() {
       -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS > "$work/goal.log"
     goal+=($(goal_millis "$work/goal.log"))
     fresh "$work/npm" "$work/cli"
-    local start=$(ms); "$java" -jar "$cli" build --root "$work/cli" > /dev/null; full+=($(( $(ms) - start )))
+    local start=$(ms); cli build --root "$work/cli"; full+=($(( $(ms) - start )))
     rm -rf "$work/cli"
     echo "goal round $round: goal ${goal[-1]} ms, CLI ${full[-1]} ms" >&2
   done
@@ -154,8 +168,8 @@ measure_goal() {
     printf "| npm tree in mvn package | goal %.2f s | CLI full build %.2f s | %.2fx the CLI |\n", g / 1000, c / 1000, g / c }'
 }
 
-echo "| tree | hash+copy floor | CLI full build | CLI no-change rebuild | CLI one-file build | CLI start-up | Django collectstatic |"
-echo "|---|---|---|---|---|---|---|"
+echo "| tree | hash+copy floor | CLI full build | the same without fsync | CLI no-change rebuild | CLI one-file build | CLI start-up | Django collectstatic |"
+echo "|---|---|---|---|---|---|---|---|"
 measure_tree "$work/generated" "4,000 files / 200 MB (generated)"
 measure_tree "$work/npm" "587 files / 21 MB (npm packages)"
 echo
