@@ -22,7 +22,8 @@ final class Cli {
 	static final Path JAR = Path.of(System.getProperty("assetbust.cli.jar", "target/assetbust-cli.jar"))
 		.toAbsolutePath();
 
-	private static final String JAVA = ProcessHandle.current()
+	/** The {@code java} of the JVM running the tests. */
+	static final String JAVA = ProcessHandle.current()
 		.info()
 		.command()
 		.orElseThrow(() -> new IllegalStateException("Cannot tell which java runs the tests"));
