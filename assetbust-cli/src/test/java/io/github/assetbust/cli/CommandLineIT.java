@@ -217,7 +217,7 @@ class CommandLineIT {
 				Arguments.of("build", new String[] { "--root=DIR", "--manifest=FILE", "--include=GLOB", "--exclude=GLOB",
 						"--algorithm=md5|sha256", "--keep=N", "--max-age=DURATION", "--reproducible", "--strict",
 						"--compress=gzip,br", "--brotli-quality=0-11", "--threads=N", "Default: md5.", "Default: 2.",
-						"Default: 1h.", "Default: 11." }),
+						"Default: 1h.", "Default: 8." }),
 				Arguments.of("check", new String[] { "--root=DIR", "--manifest=FILE" }),
 				Arguments.of("clean", new String[] { "--root=DIR", "--manifest=FILE", "--keep=N", "--max-age=DURATION" }));
 	}

@@ -65,7 +65,7 @@ public class BuildMojo extends AbstractMojo {
 	@Parameter(property = "assetbust.compress")
 	private List<String> compress;
 
-	/** How hard Brotli works on {@code .br} variants: 0 (fastest) to 11 (densest). Default: 11. */
+	/** How hard Brotli works on {@code .br} variants: 0 (fastest) to 11 (densest). Default: 8. */
 	@Parameter(property = "assetbust.brotliQuality")
 	private Integer brotliQuality;
 
