@@ -3,7 +3,9 @@ package io.github.assetbust.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.Predicate;
 
+import io.github.assetbust.resolve.ContentDigests;
 import io.github.assetbust.startup.StaticAssetMirror;
 import io.github.assetbust.web.AssetLocations;
 
@@ -50,6 +52,14 @@ final class AssetServing {
 			locations = locations.then(buildRoot(properties, resourceLoader));
 		}
 		return locations;
+	}
+
+	/**
+	 * The request paths dynamic mode answers as hashed: a file of {@code locations} under a name
+	 * with its content digest, {@code css/main-<md5>.css}.
+	 */
+	static Predicate<String> dynamicHashedPaths(AssetLocations locations) {
+		return (path) -> locations.hasOriginalOf(path, ContentDigests.ALGORITHM.hexLength());
 	}
 
 	/** {@code assetbust.build.root}, whose other files are served too. */

@@ -43,8 +43,8 @@ public final class AssetbustDynamicWebMvcAutoConfiguration {
 		if (properties.isCacheControl()) {
 			handler.setCacheControl(AssetServing.IMMUTABLE);
 		}
-		return new AssetHandlerMapping((path) -> locations.hasOriginalOf(path, ContentDigests.ALGORITHM.hexLength()),
-				handler, AssetServing.BEFORE_STATIC_RESOURCES);
+		return new AssetHandlerMapping(AssetServing.dynamicHashedPaths(locations), handler,
+				AssetServing.BEFORE_STATIC_RESOURCES);
 	}
 
 	@Bean
