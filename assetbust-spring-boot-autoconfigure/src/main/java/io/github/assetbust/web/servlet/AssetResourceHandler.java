@@ -66,7 +66,10 @@ public class AssetResourceHandler extends ResourceHttpRequestHandler {
 	@Override
 	public void handleRequest(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
-		super.handleRequest(request, new SuccessOnlyCaching(request, response));
+		SuccessOnlyCaching caching = new SuccessOnlyCaching(request, response);
+		super.handleRequest(request, caching);
+		// a HEAD answer has no body to start and Spring flushes none, so nothing decided it yet
+		caching.decide(caching.getStatus());
 	}
 
 	@Override
@@ -92,7 +95,7 @@ public class AssetResourceHandler extends ResourceHttpRequestHandler {
 
 	/**
 	 * Holds the cache header back until the answer is known to be a success: written when a 2xx
-	 * or 304 status is set or the body starts, dropped on a 4xx/5xx. A header cannot be taken off
+	 * or 304 status is set, the body starts or the handler returns, dropped on a 4xx/5xx. A header cannot be taken off
 	 * again on every Servlet container (Tomcat 10.1 ignores {@code setHeader(name, null)}). Also
 	 * puts {@code Vary} on a 304 of a file with variants, which Spring answers before it sets any
 	 * other header.

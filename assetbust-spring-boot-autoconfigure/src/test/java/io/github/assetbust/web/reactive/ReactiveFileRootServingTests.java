@@ -163,6 +163,18 @@ class ReactiveFileRootServingTests {
 	}
 
 	@Test
+	void answersAHeadRequestWithTheHeadersOfAGet() throws Exception {
+		HttpResponse<Void> plain = LocalHttp.head(this.port, this.assets.url("css/main.css"));
+		HttpResponse<Void> variant = LocalHttp.head(this.port, this.assets.url("css/main.css"), "Accept-Encoding", "br");
+		assertThat(plain.statusCode()).isEqualTo(200);
+		assertThat(plain.headers().firstValue("Cache-Control")).hasValue(IMMUTABLE);
+		assertThat(plain.headers().allValues("Vary")).contains("Accept-Encoding");
+		assertThat(variant.statusCode()).isEqualTo(200);
+		assertThat(variant.headers().firstValue("Content-Encoding")).hasValue("br");
+		assertThat(variant.headers().firstValue("Cache-Control")).hasValue(IMMUTABLE);
+	}
+
+	@Test
 	void aFileWithoutVariantsDoesNotVary() throws Exception {
 		HttpResponse<byte[]> response = get(this.assets.url("css/tiny.css"), "Accept-Encoding", "br, gzip");
 		assertThat(response.statusCode()).isEqualTo(200);

@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** Real HTTP GETs against the test application on {@code localhost}, shared by the web tests. */
+/** Real HTTP GETs (and HEADs) against the test application on {@code localhost}, shared by the web tests. */
 public final class LocalHttp {
 
 	/**
@@ -37,8 +37,19 @@ public final class LocalHttp {
 		return http.send(request(port, path, headers), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
+	/** Asks for {@code path} with HEAD: the headers a GET would get, and no body. */
+	public static HttpResponse<Void> head(int port, String path, String... headers)
+			throws IOException, InterruptedException {
+		return http.send(request(port, path, headers, "HEAD"), HttpResponse.BodyHandlers.discarding());
+	}
+
 	private static HttpRequest request(int port, String path, String... headers) {
+		return request(port, path, headers, "GET");
+	}
+
+	private static HttpRequest request(int port, String path, String[] headers, String method) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.method(method, HttpRequest.BodyPublishers.noBody())
 			.timeout(TIMEOUT);
 		if (headers.length > 0) {
 			request.headers(headers);

@@ -3,9 +3,6 @@ package io.github.assetbust.web.servlet;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +37,6 @@ class PrecompressedServingTests {
 
 	private static final Path ROOT = createRoot();
 
-	private static final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
 	int port;
@@ -197,17 +193,26 @@ class PrecompressedServingTests {
 
 	@Test
 	void answersAHeadRequestWithTheVariantsHeaders() throws Exception {
-		HttpResponse<Void> response = http.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + this.assets.url("css/main.css")))
-					.method("HEAD", HttpRequest.BodyPublishers.noBody())
-					.header("Accept-Encoding", "br")
-					.build(),
-				HttpResponse.BodyHandlers.discarding());
+		HttpResponse<Void> response = LocalHttp.head(this.port, this.assets.url("css/main.css"), "Accept-Encoding",
+				"br");
 		Path css = ROOT.resolve(this.assets.url("css/main.css").substring(1));
 
+		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Encoding")).hasValue("br");
 		assertThat(response.headers().firstValueAsLong("Content-Length"))
 			.hasValue(Files.size(css.resolveSibling(css.getFileName() + ".br")));
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public, immutable");
+		assertThat(response.headers().allValues("Vary")).contains("Accept-Encoding");
+	}
+
+	@Test
+	void answersAHeadRequestForThePlainFileWithTheHeadersOfAGet() throws Exception {
+		HttpResponse<Void> response = LocalHttp.head(this.port, this.assets.url("css/main.css"));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public, immutable");
+		assertThat(response.headers().allValues("Vary")).contains("Accept-Encoding");
 	}
 
 	@Configuration(proxyBeanMethods = false)
