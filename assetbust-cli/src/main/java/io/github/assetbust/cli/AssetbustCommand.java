@@ -3,9 +3,11 @@ package io.github.assetbust.cli;
 import java.io.PrintWriter;
 
 import picocli.CommandLine;
+import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.RunLast;
 import picocli.CommandLine.Spec;
 
 /**
@@ -53,6 +55,15 @@ public final class AssetbustCommand implements Runnable {
 		commandLine.setDefaultValueProvider(new CoreDefaults());
 		commandLine.setParameterExceptionHandler(Errors::usage);
 		commandLine.setExecutionExceptionHandler(Errors::failure);
+		IExecutionStrategy runLast = new RunLast();
+		commandLine.setExecutionStrategy((parseResult) -> {
+			try {
+				return runLast.execute(parseResult);
+			}
+			catch (Error ex) {
+				return Errors.fatal(ex, parseResult);
+			}
+		});
 		return commandLine;
 	}
 

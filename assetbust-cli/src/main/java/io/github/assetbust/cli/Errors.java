@@ -48,4 +48,33 @@ final class Errors {
 		return AssetbustCommand.PROBLEMS;
 	}
 
+	/**
+	 * The JVM gave out while a command ran (core turns one during a build into an
+	 * {@link AssetbustException} itself): one line too, saying what to give it, and the manifest is
+	 * the one from before, since a command writes it only once its work is done.
+	 */
+	static int fatal(Error error, ParseResult parseResult) {
+		ParseResult command = parseResult;
+		while (command.subcommand() != null) {
+			command = command.subcommand();
+		}
+		PrintWriter err = command.commandSpec().commandLine().getErr();
+		String name = command.commandSpec().name();
+		if (error instanceof OutOfMemoryError) {
+			err.println(PREFIX + "Ran out of memory running " + name + " (" + error.getMessage() + ", at most "
+					+ Runtime.getRuntime().maxMemory() / (1024 * 1024)
+					+ " MB of heap); the manifest is as it was. Give the JVM more with -Xmx");
+		}
+		else if (error instanceof StackOverflowError) {
+			err.println(PREFIX + "Ran out of stack running " + name
+					+ "; the manifest is as it was. This is a bug: please report it with the shape of the tree");
+		}
+		else {
+			err.println(PREFIX + "The JVM failed running " + name + " (" + error
+					+ "); the manifest is as it was. Please report it with the Java version you use");
+		}
+		err.flush();
+		return AssetbustCommand.PROBLEMS;
+	}
+
 }

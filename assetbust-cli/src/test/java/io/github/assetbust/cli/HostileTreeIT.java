@@ -14,6 +14,8 @@ import io.github.assetbust.core.manifest.Manifest;
 import io.github.assetbust.core.path.AssetPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,11 +80,36 @@ class HostileTreeIT {
 
 	@Test
 	void runningOutOfHeapEndsWithOneLineAndThePreviousManifestStays() throws IOException {
+		Path manifestFile = builtWithAManifestLargerThanASmallHeap();
+		byte[] before = Files.readAllBytes(manifestFile);
+		Cli.Run run = Cli.start(this.root, Cli.command(List.of("-Xmx24m"), "build", "--root", "."))
+			.finish(Duration.ofMinutes(2))
+			.exits(1);
+		assertThat(run.errLines()).hasSize(1);
+		assertThat(run.err()).startsWith(Errors.PREFIX + "Ran out of memory building").contains("-Xmx");
+		assertThat(Files.readAllBytes(manifestFile)).isEqualTo(before);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "check", "clean" })
+	void checkAndCleanRunningOutOfHeapEndWithOneLineAndTheManifestStays(String command) throws IOException {
+		Path manifestFile = builtWithAManifestLargerThanASmallHeap();
+		byte[] before = Files.readAllBytes(manifestFile);
+		Cli.Run run = Cli.start(this.root, Cli.command(List.of("-Xmx24m"), command, "--root", "."))
+			.finish(Duration.ofMinutes(2))
+			.exits(1);
+		assertThat(run.errLines()).hasSize(1);
+		assertThat(run.err()).startsWith(Errors.PREFIX + "Ran out of memory running " + command + " (")
+			.contains("MB of heap); the manifest is as it was. Give the JVM more with -Xmx");
+		assertThat(Files.readAllBytes(manifestFile)).isEqualTo(before);
+	}
+
+	/** A built site whose manifest is then replaced by one far larger than 24 MB of heap holds. */
+	private Path builtWithAManifestLargerThanASmallHeap() throws IOException {
 		Files.createDirectories(this.root.resolve("css"));
 		Files.writeString(this.root.resolve("css/site.css"), "body { color: teal; }\n");
 		Cli.run(this.root, "build", "--root", ".").exits(0);
 		Path manifestFile = this.root.resolve(Invariants.MANIFEST);
-		// a previous manifest far larger than the heap the next build gets
 		try (Writer out = Files.newBufferedWriter(manifestFile, StandardCharsets.UTF_8)) {
 			out.write("{\"version\":1,\"assets\":{");
 			for (int i = 0; i < 400_000; i++) {
@@ -91,13 +118,7 @@ class HostileTreeIT {
 			}
 			out.write("}}\n");
 		}
-		byte[] before = Files.readAllBytes(manifestFile);
-		Cli.Run run = Cli.start(this.root, Cli.command(List.of("-Xmx24m"), "build", "--root", "."))
-			.finish(Duration.ofMinutes(2))
-			.exits(1);
-		assertThat(run.errLines()).hasSize(1);
-		assertThat(run.err()).startsWith(Errors.PREFIX + "Ran out of memory building").contains("-Xmx");
-		assertThat(Files.readAllBytes(manifestFile)).isEqualTo(before);
+		return manifestFile;
 	}
 
 	@Test
