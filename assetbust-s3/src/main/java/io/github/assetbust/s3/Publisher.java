@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.core.DaemonThreads;
 import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.core.digest.DigestAlgorithm;
 import io.github.assetbust.core.manifest.Manifest;
@@ -207,11 +208,7 @@ public final class Publisher {
 	private void run(List<ObjectUpload> uploads, BucketListing listing, List<String> uploaded, AtomicInteger replaced,
 			AtomicInteger unchanged, AtomicLong bytes) {
 		ExecutorService pool = Executors.newFixedThreadPool(Math.min(this.options.threads(), Math.max(1, uploads.size())),
-				(task) -> {
-					Thread thread = new Thread(task, "assetbust-publish");
-					thread.setDaemon(true);
-					return thread;
-				});
+				DaemonThreads.named("assetbust-publish"));
 		try {
 			List<Future<?>> futures = new ArrayList<>();
 			for (ObjectUpload upload : uploads) {
