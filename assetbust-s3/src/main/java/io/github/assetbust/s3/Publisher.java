@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.DaemonThreads;
+import io.github.assetbust.core.build.StateFile;
 import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.core.digest.DigestAlgorithm;
 import io.github.assetbust.core.manifest.Manifest;
@@ -109,7 +110,7 @@ public final class Publisher {
 		Path manifestFile = this.options.manifest().toAbsolutePath();
 		Manifest manifest = readLocalManifest(manifestFile);
 		String manifestKey = to.key(manifestFile.getFileName().toString());
-		String recordKey = to.key("." + manifestFile.getFileName() + ".generations.json");
+		String recordKey = to.key(StateFile.GENERATIONS.fileName(manifestFile.getFileName().toString()));
 		List<ObjectUpload> uploads = uploads(root, manifest);
 
 		BucketListing listing = call("listing " + to + "/", () -> BucketListing.of(this.client, to, this.listPageSize));
