@@ -345,13 +345,16 @@ public final class StaticAssetMirror {
 				return;
 			}
 			Path temp = AtomicFiles.newTempFile(target);
+			boolean moved = false;
 			try {
 				copy.to(temp);
 				AtomicFiles.rename(temp, target);
+				moved = true;
 			}
-			catch (IOException | RuntimeException ex) {
-				Files.deleteIfExists(temp);
-				throw ex;
+			finally {
+				if (!moved) {
+					AtomicFiles.deleteQuietly(temp);
+				}
 			}
 			this.copied++;
 		}
