@@ -9,6 +9,7 @@ import java.time.Duration;
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.Durations;
 import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.manifest.Manifest;
 import io.github.assetbust.s3.PublishOptions;
 import io.github.assetbust.s3.PublishResult;
 import io.github.assetbust.s3.Publisher;
@@ -38,7 +39,7 @@ public class PublishMojo extends AbstractMojo {
 
 	/** The manifest the build goal wrote; its name is its key under the prefix. */
 	@Parameter(property = "assetbust.manifest",
-			defaultValue = "${project.build.outputDirectory}/META-INF/assetbust/manifest.json")
+			defaultValue = "${project.build.outputDirectory}/" + Manifest.CLASSPATH_LOCATION)
 	private File manifest;
 
 	/** {@code s3://BUCKET[/PREFIX]}: where the hashed copies go, keys mirroring the root under the prefix. */

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.assetbust.core.AssetbustException;
+import io.github.assetbust.core.DaemonThreads;
+import io.github.assetbust.core.build.StateFile;
 import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.core.digest.DigestAlgorithm;
 import io.github.assetbust.core.manifest.Manifest;
@@ -108,7 +110,7 @@ public final class Publisher {
 		Path manifestFile = this.options.manifest().toAbsolutePath();
 		Manifest manifest = readLocalManifest(manifestFile);
 		String manifestKey = to.key(manifestFile.getFileName().toString());
-		String recordKey = to.key("." + manifestFile.getFileName() + ".generations.json");
+		String recordKey = to.key(StateFile.GENERATIONS.fileName(manifestFile.getFileName().toString()));
 		List<ObjectUpload> uploads = uploads(root, manifest);
 
 		BucketListing listing = call("listing " + to + "/", () -> BucketListing.of(this.client, to, this.listPageSize));
@@ -207,11 +209,7 @@ public final class Publisher {
 	private void run(List<ObjectUpload> uploads, BucketListing listing, List<String> uploaded, AtomicInteger replaced,
 			AtomicInteger unchanged, AtomicLong bytes) {
 		ExecutorService pool = Executors.newFixedThreadPool(Math.min(this.options.threads(), Math.max(1, uploads.size())),
-				(task) -> {
-					Thread thread = new Thread(task, "assetbust-publish");
-					thread.setDaemon(true);
-					return thread;
-				});
+				DaemonThreads.named("assetbust-publish"));
 		try {
 			List<Future<?>> futures = new ArrayList<>();
 			for (ObjectUpload upload : uploads) {

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -29,6 +28,7 @@ import java.util.jar.JarFile;
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.build.BuildLock;
 import io.github.assetbust.core.files.AtomicFiles;
+import io.github.assetbust.core.files.FileStamp;
 import io.github.assetbust.core.path.AssetPath;
 import io.github.assetbust.core.path.AssetRoot;
 import io.github.assetbust.core.path.ControlCharacters;
@@ -50,9 +50,9 @@ import org.springframework.util.ResourceUtils;
  * executable jar included.
  * <p>
  * An update copies only what changed since the last one: a file whose size and stamp
- * (modification time on disk, CRC-32 inside a jar, which stays right when a reproducible build
- * gives every entry the same time) are as recorded reads no content, and a file that left the
- * locations leaves the copy. The record and a lock are kept beside the folder, not in it.
+ * (core's {@link FileStamp} on disk, CRC-32 inside a jar, which stays right when a reproducible
+ * build gives every entry the same time) are as recorded reads no content, and a file that left
+ * the locations leaves the copy. The record and a lock are kept beside the folder, not in it.
  * Dotfiles and symbolic links are left out, and so are WebJars
  * ({@code classpath:/META-INF/resources/webjars/}), whose URLs carry their version instead (see
  * {@link io.github.assetbust.web.WebJars}).
@@ -192,8 +192,7 @@ public final class StaticAssetMirror {
 				String relative = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
 				AssetPath path = assetPath(relative, location);
 				if (path != null && attributes.isRegularFile()) {
-					String stamp = "file " + attributes.size() + " "
-							+ attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+					String stamp = "file " + FileStamp.of(attributes);
 					run.offer(path, stamp, attributes.size(), (target) -> Files.copy(file, target,
 							StandardCopyOption.REPLACE_EXISTING));
 				}
@@ -346,13 +345,16 @@ public final class StaticAssetMirror {
 				return;
 			}
 			Path temp = AtomicFiles.newTempFile(target);
+			boolean moved = false;
 			try {
 				copy.to(temp);
 				AtomicFiles.rename(temp, target);
+				moved = true;
 			}
-			catch (IOException | RuntimeException ex) {
-				Files.deleteIfExists(temp);
-				throw ex;
+			finally {
+				if (!moved) {
+					AtomicFiles.deleteQuietly(temp);
+				}
 			}
 			this.copied++;
 		}

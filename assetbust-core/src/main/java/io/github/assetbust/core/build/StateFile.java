@@ -33,7 +33,15 @@ public enum StateFile {
 
 	/** This file of the build of {@code manifest}, kept in {@code folder}. */
 	public Path in(Path folder, Path manifest) {
-		return folder.resolve("." + manifest.getFileName() + "." + this.suffix);
+		return folder.resolve(fileName(manifest.getFileName().toString()));
+	}
+
+	/**
+	 * The name of this file for a manifest named {@code manifestName}, for stores that are not a
+	 * file system, such as a bucket's generation record beside its manifest.
+	 */
+	public String fileName(String manifestName) {
+		return "." + manifestName + "." + this.suffix;
 	}
 
 }

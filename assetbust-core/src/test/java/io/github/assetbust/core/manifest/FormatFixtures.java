@@ -75,7 +75,7 @@ public final class FormatFixtures {
 	}
 
 	/** What {@code generations.json} holds: one generation with no files, one with a fraction of a second. */
-	static Generations generations() {
+	public static Generations generations() {
 		return new Generations(List.of(
 				new Generations.Generation(GENERATED,
 						Set.of(AssetPath.of("css/main-" + MD5 + ".css"), AssetPath.of("img/ünïcødé 图-" + MD5 + ".png"))),

@@ -1,11 +1,11 @@
-package io.github.assetbust.core.manifest;
+package io.github.assetbust.core.retention;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.github.assetbust.core.AssetbustException;
-import io.github.assetbust.core.retention.Generations;
+import io.github.assetbust.core.manifest.FormatFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
