@@ -75,6 +75,16 @@ public final class HashedRequests {
 		return Route.stale(current.path().toString());
 	}
 
+	/**
+	 * Whether an answer with {@code status} may carry the cache header of the handler that serves
+	 * it: a 200, a 206 or a 304, and nothing else. A 1xx, a redirect or an error on a hashed URL
+	 * must never tell a CDN to keep it for a year; one rule for Spring MVC and WebFlux.
+	 * @param status the HTTP status code of the answer
+	 */
+	public static boolean isCacheable(int status) {
+		return status == 200 || status == 206 || status == 304;
+	}
+
 	/** The requests answered with the current copy instead of the hashed one asked for. */
 	public MissingAssets staleRequests() {
 		return this.stale;

@@ -100,6 +100,24 @@ class AssetsActuatorHttpTests {
 	}
 
 	@Test
+	void theAssetsEndpointCountsTheHashedRequestsAnsweredWithTheCurrentCopy() throws Exception {
+		String unknown = "css/main-000000000000000000000000005e7f1e.css";
+		HttpResponse<String> stale = get("/" + unknown);
+		assertThat(stale.statusCode()).isEqualTo(200);
+		assertThat(stale.body()).isEqualTo("body { color: blue; }");
+		assertThat(stale.headers().firstValue("Cache-Control")).hasValue("no-store");
+		assertThat(get("/" + unknown).statusCode()).isEqualTo(200);
+		// the copy the manifest lists is no stale request
+		assertThat(get(this.assets.url("css/main.css")).statusCode()).isEqualTo(200);
+		HttpResponse<String> response = get("/actuator/assets");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode staleHashed = JSON.readTree(response.body()).get("staleHashed");
+		assertThat(staleHashed.get("lookups").asLong()).isEqualTo(2);
+		assertThat(staleHashed.get("distinctPaths").asInt()).isEqualTo(1);
+		assertThat(staleHashed.get("paths").toString()).isEqualTo("[\"" + unknown + "\"]");
+	}
+
+	@Test
 	void theHealthIndicatorIsUpWithTheManifestsEntriesAndLocation() throws Exception {
 		HttpResponse<String> response = get("/actuator/health/assets");
 		assertThat(response.statusCode()).isEqualTo(200);

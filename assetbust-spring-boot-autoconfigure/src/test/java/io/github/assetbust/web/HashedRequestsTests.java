@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.IntStream;
 
 import io.github.assetbust.core.build.AssetBuilder;
 import io.github.assetbust.core.build.BuildOptions;
@@ -107,6 +108,13 @@ class HashedRequestsTests {
 		assertThat(requests.route("css/none-0123456789abcdef0123456789abcdef.css").kind()).isEqualTo(HashedRequests.Kind.NONE);
 		assertThat(requests.route("css/main.css").kind()).isEqualTo(HashedRequests.Kind.NONE);
 		assertThat(requests.route("../etc/passwd-0123456789abcdef0123456789abcdef").kind()).isEqualTo(HashedRequests.Kind.NONE);
+	}
+
+	@Test
+	void onlyA200A206AndA304MayCarryTheCacheHeader() {
+		assertThat(IntStream.of(200, 206, 304)).allMatch(HashedRequests::isCacheable);
+		assertThat(IntStream.of(100, 101, 103, 201, 204, 300, 301, 302, 303, 307, 308, 400, 404, 412, 416, 500, 503))
+			.noneMatch(HashedRequests::isCacheable);
 	}
 
 }

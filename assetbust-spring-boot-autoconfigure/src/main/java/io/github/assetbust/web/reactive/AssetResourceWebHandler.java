@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.assetbust.web.AssetLocations;
+import io.github.assetbust.web.HashedRequests;
 import io.github.assetbust.web.PrecompressedVariants;
 import reactor.core.publisher.Mono;
 
@@ -95,8 +96,8 @@ public class AssetResourceWebHandler extends ResourceWebHandler {
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		HttpStatusCode status = exchange.getResponse().getStatusCode();
 		boolean notModified = status != null && status.value() == HttpStatus.NOT_MODIFIED.value();
-		boolean success = status == null || status.value() == HttpStatus.OK.value()
-				|| status.value() == HttpStatus.PARTIAL_CONTENT.value() || notModified;
+		// no status set yet is a 200
+		boolean success = status == null || HashedRequests.isCacheable(status.value());
 		String value = (cacheControl != null) ? cacheControl.getHeaderValue() : null;
 		if (value != null && !success && value.equals(headers.getCacheControl())) {
 			// a null value removes the header, on Spring 6.2 and 7 alike (remove(...) changed signature)

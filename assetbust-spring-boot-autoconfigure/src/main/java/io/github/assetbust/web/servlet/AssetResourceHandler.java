@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.assetbust.web.AssetLocations;
+import io.github.assetbust.web.HashedRequests;
 import io.github.assetbust.web.PrecompressedVariants;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -94,11 +95,11 @@ public class AssetResourceHandler extends ResourceHttpRequestHandler {
 	}
 
 	/**
-	 * Holds the cache header back until the answer is known to be a success: written when a 2xx
-	 * or 304 status is set, the body starts or the handler returns, dropped on a 4xx/5xx. A header cannot be taken off
-	 * again on every Servlet container (Tomcat 10.1 ignores {@code setHeader(name, null)}). Also
-	 * puts {@code Vary} on a 304 of a file with variants, which Spring answers before it sets any
-	 * other header.
+	 * Holds the cache header back until the answer is known to be a success: written when a 200,
+	 * 206 or 304 status is set, the body starts or the handler returns, dropped on any other status
+	 * ({@link HashedRequests#isCacheable}). A header cannot be taken off again on every Servlet
+	 * container (Tomcat 10.1 ignores {@code setHeader(name, null)}). Also puts {@code Vary} on a
+	 * 304 of a file with variants, which Spring answers before it sets any other header.
 	 */
 	private final class SuccessOnlyCaching extends HttpServletResponseWrapper {
 
@@ -188,7 +189,7 @@ public class AssetResourceHandler extends ResourceHttpRequestHandler {
 				return;
 			}
 			this.decided = true;
-			if (status < 400 && this.cacheControl != null) {
+			if (HashedRequests.isCacheable(status) && this.cacheControl != null) {
 				super.setHeader(HttpHeaders.CACHE_CONTROL, this.cacheControl);
 			}
 			if (status == HttpServletResponse.SC_NOT_MODIFIED) {

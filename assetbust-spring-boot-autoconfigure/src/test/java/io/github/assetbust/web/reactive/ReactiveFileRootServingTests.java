@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.decoder.BrotliInputStream;
 import io.github.assetbust.core.build.AssetBuilder;
 import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.resolve.AssetManifest;
 import io.github.assetbust.resolve.AssetResolver;
 import io.github.assetbust.resolve.TestDigests;
@@ -74,6 +76,7 @@ class ReactiveFileRootServingTests {
 			Files.writeString(temp.resolve("html/css/tiny.css"), "a{}", StandardCharsets.UTF_8);
 			Files.writeString(temp.resolve("html/css/my file #1.css"), "p { margin: 0; }", StandardCharsets.UTF_8);
 			Files.writeString(temp.resolve("html/css/deploy.css"), "body { color: red; }", StandardCharsets.UTF_8);
+			Files.writeString(temp.resolve("html/css/older.css"), CSS + "/* older */", StandardCharsets.UTF_8);
 			Files.writeString(temp.resolve("html/js/app.js"), "console.log('ready');\n".repeat(80),
 					StandardCharsets.UTF_8);
 			Files.writeString(temp.resolve("html/css/.hidden.css"), SECRET);
@@ -240,6 +243,55 @@ class ReactiveFileRootServingTests {
 		finally {
 			Files.delete(variant);
 			Files.move(moved, variant);
+		}
+	}
+
+	@Test
+	void aBrotliVariantReplacedByALinkOutOfTheRootIsNeverServed() throws Exception {
+		String url = this.assets.url("css/other.css");
+		Path variant = ROOT.resolve(url.substring(1) + ".br");
+		Path moved = TEMP.resolve("other.br");
+		Files.move(variant, moved);
+		Files.createSymbolicLink(variant, TEMP.resolve("secret.txt"));
+		try {
+			HttpResponse<byte[]> response = get(url, "Accept-Encoding", "br");
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
+			// the hashed copy itself, which is rightly immutable; never the linked file
+			assertThat(new String(response.body(), StandardCharsets.UTF_8)).doesNotContain(SECRET);
+			assertThat(response.body()).isEqualTo(hashedBytes("css/other.css"));
+		}
+		finally {
+			Files.delete(variant);
+			Files.move(moved, variant);
+		}
+	}
+
+	@Test
+	void aKeptOlderGenerationsCopyReplacedByALinkOutOfTheRootIsNeverServed() throws Exception {
+		String older = this.assets.url("css/older.css");
+		Files.writeString(ROOT.resolve("css/older.css"), CSS + "/* newer */", StandardCharsets.UTF_8);
+		new AssetBuilder(BuildOptions.forRoot(ROOT).withCompress(Set.of(Compression.GZIP, Compression.BR))).build();
+		this.manifest.load();
+		assertThat(this.assets.url("css/older.css")).isNotEqualTo(older);
+		// still kept: served as an earlier generation's copy, were it not a link
+		assertThat(this.manifest.index().isHashed(older.substring(1))).isTrue();
+		Path copy = ROOT.resolve(older.substring(1));
+		Path moved = TEMP.resolve("older.css");
+		Files.move(copy, moved);
+		Files.createSymbolicLink(copy, TEMP.resolve("secret.txt"));
+		try {
+			for (String[] headers : new String[][] { {}, { "Accept-Encoding", "br, gzip" } }) {
+				HttpResponse<byte[]> response = get(older, headers);
+				assertThat(response.statusCode()).isEqualTo(404);
+				assertThat(new String(response.body(), StandardCharsets.UTF_8)).doesNotContain(SECRET);
+				assertThat(response.headers().allValues("Cache-Control"))
+					.noneMatch((value) -> value.contains("immutable"));
+			}
+		}
+		finally {
+			Files.delete(copy);
+			Files.move(moved, copy);
 		}
 	}
 

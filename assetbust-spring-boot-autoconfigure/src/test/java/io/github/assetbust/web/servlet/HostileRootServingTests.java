@@ -8,7 +8,12 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 
+import io.github.assetbust.core.build.AssetBuilder;
+import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.compress.Compression;
+import io.github.assetbust.resolve.AssetManifest;
 import io.github.assetbust.resolve.AssetResolver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +56,9 @@ class HostileRootServingTests {
 	@Autowired
 	AssetResolver assets;
 
+	@Autowired
+	AssetManifest manifest;
+
 	private static Path createTemp() {
 		try {
 			Path temp = Files.createTempDirectory("assetbust-hostile");
@@ -59,6 +67,8 @@ class HostileRootServingTests {
 			Files.writeString(temp.resolve("html/css/main.css"), CSS, StandardCharsets.UTF_8);
 			Files.writeString(temp.resolve("html/css/other.css"), CSS + "/* other */", StandardCharsets.UTF_8);
 			Files.writeString(temp.resolve("html/css/linked.css"), CSS + "/* linked */", StandardCharsets.UTF_8);
+			Files.writeString(temp.resolve("html/css/brotli.css"), CSS + "/* brotli */", StandardCharsets.UTF_8);
+			Files.writeString(temp.resolve("html/css/older.css"), CSS + "/* older */", StandardCharsets.UTF_8);
 			Files.writeString(temp.resolve("html/css/.hidden.css"), SECRET);
 			Files.createSymbolicLink(temp.resolve("html/css/out.css"), temp.resolve("secret.txt"));
 			Files.createSymbolicLink(temp.resolve("html/outside"), temp);
@@ -100,6 +110,38 @@ class HostileRootServingTests {
 		assertThat(response.body()).doesNotContain(SECRET).isEqualTo(Files.readString(ROOT.resolve(url.substring(1))));
 		assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
 		assertThat(response.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aBrotliVariantPlantedAsALinkOutOfTheRootIsNeverServed() throws Exception {
+		String url = this.assets.url("css/brotli.css");
+		Path hashed = ROOT.resolve(url.substring(1));
+		// the build wrote gzip variants only: the link is a .br where there was none (ln -s ... .br)
+		assertThat(hashed.resolveSibling(hashed.getFileName() + ".br")).doesNotExist();
+		plantLink(url + ".br");
+		HttpResponse<String> response = get(url, "Accept-Encoding", "br");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
+		// the hashed copy itself, which is rightly immutable; never the linked file
+		assertThat(response.body()).doesNotContain(SECRET).isEqualTo(Files.readString(hashed));
+	}
+
+	@Test
+	void aKeptOlderGenerationsCopyReplacedByALinkOutOfTheRootIsNeverServed() throws Exception {
+		String older = this.assets.url("css/older.css");
+		Files.writeString(ROOT.resolve("css/older.css"), CSS + "/* newer */", StandardCharsets.UTF_8);
+		new AssetBuilder(BuildOptions.forRoot(ROOT).withCompress(Set.of(Compression.GZIP))).build();
+		this.manifest.load();
+		assertThat(this.assets.url("css/older.css")).isNotEqualTo(older);
+		// still kept: served as an earlier generation's copy, were it not a link
+		assertThat(this.manifest.index().isHashed(older.substring(1))).isTrue();
+		plantLink(older);
+		for (String[] headers : new String[][] { {}, { "Accept-Encoding", "gzip" } }) {
+			HttpResponse<String> response = get(older, headers);
+			assertThat(response.statusCode()).isEqualTo(404);
+			assertThat(response.body()).doesNotContain(SECRET);
+			assertThat(response.headers().allValues("Cache-Control")).noneMatch((value) -> value.contains("immutable"));
+		}
 	}
 
 	@Test
