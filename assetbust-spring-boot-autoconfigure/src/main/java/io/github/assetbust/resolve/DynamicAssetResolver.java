@@ -98,7 +98,7 @@ public class DynamicAssetResolver implements AssetResolver {
 			// a file whose name holds '#' or '?' itself
 			suffixStart = -1;
 		}
-		String lookup = withoutSuffix(path, suffixStart);
+		String lookup = Urls.withoutSuffix(path, suffixStart);
 		if (asset == null) {
 			asset = find(lookup);
 		}
@@ -110,7 +110,7 @@ public class DynamicAssetResolver implements AssetResolver {
 	@Override
 	public String integrity(String path) {
 		Assert.notNull(path, "The asset path must not be null");
-		String lookup = withoutSuffix(path, Urls.suffixStart(path));
+		String lookup = Urls.withoutSuffix(path, Urls.suffixStart(path));
 		LiveAsset asset = find(lookup);
 		if (asset == null) {
 			// a WebJar file has no integrity value of its own
@@ -174,7 +174,7 @@ public class DynamicAssetResolver implements AssetResolver {
 		}
 		catch (IOException ex) {
 			unreadable(asset, ex);
-			return plain(lookup);
+			return Urls.fromRoot(lookup);
 		}
 	}
 
@@ -199,16 +199,9 @@ public class DynamicAssetResolver implements AssetResolver {
 			logger.warn("No asset '" + ControlCharacters.escape(lookup) + "' in " + this.locations + " (assetbust.mode=dynamic"
 					+ AssetNotFoundException.searched(lookup) + "); serving its original URL");
 		}
-		return plain(lookup);
+		return Urls.fromRoot(lookup);
 	}
 
-	private static String plain(String lookup) {
-		return lookup.startsWith("/") ? lookup : "/" + lookup;
-	}
-
-	private static String withoutSuffix(String path, int suffixStart) {
-		return (suffixStart < 0) ? path : path.substring(0, suffixStart);
-	}
 
 	private record LiveAsset(AssetPath path, Resource file) {
 	}

@@ -76,7 +76,7 @@ public class ManifestAssetResolver implements AssetResolver {
 			// a file whose name holds '#' or '?' itself
 			suffixStart = -1;
 		}
-		String lookup = withoutSuffix(path, suffixStart);
+		String lookup = Urls.withoutSuffix(path, suffixStart);
 		if (target == null) {
 			target = index.find(lookup);
 		}
@@ -89,7 +89,7 @@ public class ManifestAssetResolver implements AssetResolver {
 	@Override
 	public String integrity(String path) {
 		Assert.notNull(path, "The asset path must not be null");
-		String lookup = withoutSuffix(path, Urls.suffixStart(path));
+		String lookup = Urls.withoutSuffix(path, Urls.suffixStart(path));
 		AssetIndex.Target target = this.manifest.index().find(lookup);
 		if (target == null) {
 			// a WebJar file has no integrity value of its own
@@ -119,11 +119,7 @@ public class ManifestAssetResolver implements AssetResolver {
 					+ AssetNotFoundException.searched(lookup)
 					+ "; serving its original URL, which browsers may cache stale");
 		}
-		return lookup.startsWith("/") ? lookup : "/" + lookup;
-	}
-
-	private static String withoutSuffix(String path, int suffixStart) {
-		return (suffixStart < 0) ? path : path.substring(0, suffixStart);
+		return Urls.fromRoot(lookup);
 	}
 
 

@@ -67,6 +67,16 @@ public final class Urls {
 		return -1;
 	}
 
+	/** {@code url} before the suffix that {@link #suffixStart} found at {@code suffixStart}; all of it for {@code -1}. */
+	public static String withoutSuffix(String url, int suffixStart) {
+		return (suffixStart < 0) ? url : url.substring(0, suffixStart);
+	}
+
+	/** {@code path} as a URL from the root: with one leading {@code /}. */
+	public static String fromRoot(String path) {
+		return path.startsWith("/") ? path : "/" + path;
+	}
+
 	/**
 	 * {@code path} as URL path text: each segment percent-encoded but for the characters a path
 	 * segment may hold as they are (RFC 3986), so {@code css/my file#1.css} is

@@ -46,7 +46,7 @@ public record ReferenceTarget(Kind kind, AssetPath path, String rawPath, String 
 	public static ReferenceTarget of(AssetPath from, String rawUrl) {
 		String url = rawUrl.strip();
 		int suffixStart = Urls.suffixStart(url);
-		String rawPath = (suffixStart < 0) ? url : url.substring(0, suffixStart);
+		String rawPath = Urls.withoutSuffix(url, suffixStart);
 		String rawSuffix = (suffixStart < 0) ? "" : url.substring(suffixStart);
 		if (rawPath.isEmpty()) {
 			return new ReferenceTarget(Kind.FRAGMENT_ONLY, null, rawPath, rawSuffix);

@@ -22,4 +22,18 @@ class UrlsTests {
 		assertThat(Urls.encodePath("/x\u007f\"\\.css")).isEqualTo("/x%7F%22%5C.css");
 	}
 
+	@Test
+	void takesTheQueryOrFragmentOffWhereSuffixStartFoundIt() {
+		assertThat(Urls.withoutSuffix("css/main.css?v=2#top", Urls.suffixStart("css/main.css?v=2#top")))
+			.isEqualTo("css/main.css");
+		assertThat(Urls.withoutSuffix("img/a#b.png", Urls.suffixStart("img/a#b.png"))).isEqualTo("img/a");
+		assertThat(Urls.withoutSuffix("css/main.css", -1)).isEqualTo("css/main.css");
+	}
+
+	@Test
+	void aPathFromTheRootHasOneLeadingSlash() {
+		assertThat(Urls.fromRoot("css/main.css")).isEqualTo("/css/main.css");
+		assertThat(Urls.fromRoot("/css/main.css")).isEqualTo("/css/main.css");
+	}
+
 }
