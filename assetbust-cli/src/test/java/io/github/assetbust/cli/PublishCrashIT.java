@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,10 +47,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Each round changes some files of a few hundred, builds in this JVM, starts
  * {@code java -jar assetbust-cli.jar publish --delete-stale --keep 1 --max-age 0} against S3Proxy
- * and kills it at an instant drawn from a seeded {@link Random}: half over the whole measured
- * duration of an uninterrupted publish, a quarter over its last third, and a quarter within 40 ms
- * of the moment the test sees the new manifest in the bucket, when the record is written and
- * stale objects deleted (too short a stretch for a draw over the whole publish to land in). Isolated, because the instants mean little on a machine busy with
+ * and kills it at an instant drawn from a seeded {@link Random}: a quarter over the whole measured
+ * duration of an uninterrupted publish, a quarter over its last third, a quarter within 10 ms of the
+ * moment the test sees the first new copy in the bucket, while the others upload, and a quarter
+ * within 40 ms of the moment it sees the new manifest, when the record is written and stale
+ * objects deleted (stretches too short for a draw over the whole publish to land in reliably). Isolated, because the instants mean little on a machine busy with
  * other tests.
  */
 @Isolated("kill instants are drawn from the timing of a publish on a machine running nothing else")
@@ -112,6 +114,7 @@ class PublishCrashIT {
 		int killed = 0;
 		int finished = 0;
 		int newManifestLeft = 0;
+		int midUpload = 0;
 		List<Long> instants = new ArrayList<>();
 		for (int attempt = 0; killed < KILLS; attempt++) {
 			assertThat(finished).as("publishes that finished before their kill instant").isLessThan(KILLS);
@@ -125,18 +128,25 @@ class PublishCrashIT {
 				.min()
 				.orElseThrow();
 			boolean afterManifest = attempt % 4 == 3;
+			boolean afterFirstCopy = attempt % 4 == 2;
 			long killAt = switch (attempt % 4) {
-				case 0, 2 -> (long) (random.nextDouble() * total);
+				case 0 -> (long) (random.nextDouble() * total);
 				case 1 -> total * 2 / 3 + (long) (random.nextDouble() * total / 3);
+				// timed from the moment the first new copy is in the bucket: while the others upload
+				case 2 -> TimeUnit.MILLISECONDS.toNanos(random.nextInt(10));
 				// timed from the moment the new manifest is in the bucket: the record and the deletes
 				default -> TimeUnit.MILLISECONDS.toNanos(random.nextInt(40));
 			};
 			String liveEtag = manifestEtag();
+			Set<String> newCopies = new TreeSet<>();
+			parse(bytes(root.resolve("asset-manifest.json"))).hashedPaths().forEach((copy) -> newCopies.add("site/" + copy));
+			newCopies.removeAll(listing().keySet());
 
 			Cli.Started publish = publish();
-			long deadline = afterManifest ? Long.MAX_VALUE : killAt;
+			long deadline = (afterManifest || afterFirstCopy) ? Long.MAX_VALUE : killAt;
 			while (publish.age().toNanos() < deadline && publish.process().isAlive()) {
-				if (deadline == Long.MAX_VALUE && !liveEtag.equals(manifestEtag())) {
+				if (deadline == Long.MAX_VALUE && (afterManifest ? !liveEtag.equals(manifestEtag())
+						: listing().keySet().stream().anyMatch(newCopies::contains))) {
 					deadline = publish.age().toNanos() + killAt;
 				}
 				sleepBriefly();
@@ -159,7 +169,10 @@ class PublishCrashIT {
 			assertThat(after).as("%s: a manifest is in the bucket", when).isNotNull();
 			everyObjectThere(parse(after), listed, when + ": the bucket's manifest");
 			everyObjectThere(liveManifest, listed, when + ": the manifest live before the publish (kept by --keep 1)");
-			newManifestLeft += java.util.Arrays.equals(after, live) ? 0 : 1;
+			boolean oldManifest = java.util.Arrays.equals(after, live);
+			newManifestLeft += oldManifest ? 0 : 1;
+			long uploaded = newCopies.stream().filter(listed::containsKey).count();
+			midUpload += (oldManifest && uploaded > 0 && uploaded < newCopies.size()) ? 1 : 0;
 
 			publish().finish(Duration.ofSeconds(60)).exits(0);
 			byte[] completed = bucketManifest();
@@ -169,11 +182,13 @@ class PublishCrashIT {
 			everyObjectThere(parse(completed), listedAfter, when + ", then published again");
 			everyObjectThere(liveManifest, listedAfter, when + ", then published again: the previous generation");
 		}
-		System.out.printf("PublishCrashIT: %d publishes killed with SIGKILL, %d of them after the new manifest was up; "
+		System.out.printf("PublishCrashIT: %d publishes killed with SIGKILL, %d of them after the new manifest was up, "
+				+ "%d between the first and the last new copy's upload; "
 				+ "%d finished before their kill instant; the first uninterrupted publish took %d ms; kills at %s ms; %d s in all.%n",
-				killed, newManifestLeft, finished, TimeUnit.NANOSECONDS.toMillis(durations.get(0)), instants,
+				killed, newManifestLeft, midUpload, finished, TimeUnit.NANOSECONDS.toMillis(durations.get(0)), instants,
 				TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - testStart));
 		assertThat(newManifestLeft).as("kills after the new manifest was up").isPositive();
+		assertThat(midUpload).as("kills between the first and the last new copy's upload").isPositive();
 		assertThat(newManifestLeft).as("kills before the new manifest was up").isLessThan(killed);
 	}
 
