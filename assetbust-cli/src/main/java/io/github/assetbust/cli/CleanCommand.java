@@ -1,9 +1,9 @@
 package io.github.assetbust.cli;
 
-import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import io.github.assetbust.core.Counts;
+import io.github.assetbust.core.build.AssetBuilder;
 import io.github.assetbust.core.retention.AssetCleaner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,8 +35,9 @@ final class CleanCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		AssetCleaner.Result result = AssetCleaner.clean(this.tree.buildOptions().withRetention(this.retention.retention()),
-				Clock.systemUTC());
+		AssetCleaner.Result result = new AssetBuilder(
+				this.tree.buildOptions().withRetention(this.retention.retention()))
+			.clean();
 		int removed = result.removed().size();
 		int kept = result.generations().list().size();
 		this.spec.commandLine()

@@ -2,7 +2,7 @@ package io.github.assetbust.cli;
 
 import java.time.Duration;
 
-import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.retention.Retention;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -32,8 +32,8 @@ final class RetentionOptions {
 		this.keep = keep;
 	}
 
-	BuildOptions.Retention retention() {
-		return new BuildOptions.Retention(this.keep, this.maxAge);
+	Retention retention() {
+		return new Retention(this.keep, this.maxAge);
 	}
 
 }

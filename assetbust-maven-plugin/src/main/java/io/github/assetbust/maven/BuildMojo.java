@@ -11,6 +11,7 @@ import io.github.assetbust.core.build.BuildResult;
 import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.core.digest.DigestAlgorithm;
 import io.github.assetbust.core.manifest.Manifest;
+import io.github.assetbust.core.retention.Retention;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -92,7 +93,7 @@ public class BuildMojo extends AbstractMojo {
 				.withReproducible(true)
 				.withStateDirectory(this.stateDirectory.toPath())
 				// a jar serves one generation: copies of earlier builds in target/classes would only bloat it
-				.withRetention(new BuildOptions.Retention(0, Duration.ZERO))
+				.withRetention(new Retention(0, Duration.ZERO))
 				.withStrict(this.strict);
 			if (this.compress != null) {
 				options = options.withCompress(Compression.parse(this.compress));

@@ -8,8 +8,9 @@ import java.time.Duration;
 
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.Durations;
-import io.github.assetbust.core.build.BuildOptions;
+
 import io.github.assetbust.core.manifest.Manifest;
+import io.github.assetbust.core.retention.Retention;
 import io.github.assetbust.s3.PublishOptions;
 import io.github.assetbust.s3.PublishResult;
 import io.github.assetbust.s3.Publisher;
@@ -121,7 +122,7 @@ public class PublishMojo extends AbstractMojo {
 			.withManifest(this.manifest.toPath())
 			.withEndpoint(endpoint(), this.pathStyle)
 			.withRegion(this.region)
-			.withRetention(new BuildOptions.Retention(this.keep, duration(this.maxAge)), this.deleteStale)
+			.withRetention(new Retention(this.keep, duration(this.maxAge)), this.deleteStale)
 			.withDryRun(this.dryRun)
 			.withThreads(this.threads);
 	}

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.build.BuildOptions;
+import io.github.assetbust.core.retention.Retention;
 
 /**
  * What a publish uploads, where to, and what it may delete. Start from {@link #of} and change what
@@ -22,7 +23,7 @@ import io.github.assetbust.core.build.BuildOptions;
  * @param threads how many uploads run at once
  */
 public record PublishOptions(Path root, Path manifest, S3Location to, URI endpoint, boolean pathStyle, String region,
-		BuildOptions.Retention retention, boolean deleteStale, boolean dryRun, int threads) {
+		Retention retention, boolean deleteStale, boolean dryRun, int threads) {
 
 	/** Uploads are waits on the network, not work for the cores: more of them than cores pay off. */
 	public static final int DEFAULT_THREADS = 8;
@@ -36,7 +37,7 @@ public record PublishOptions(Path root, Path manifest, S3Location to, URI endpoi
 	/** Defaults: the manifest in the root, AWS, the default chain's region, build's retention, nothing deleted. */
 	public static PublishOptions of(Path root, S3Location to) {
 		return new PublishOptions(root, root.resolve(BuildOptions.DEFAULT_MANIFEST_NAME), to, null, false, null,
-				BuildOptions.Retention.DEFAULT, false, false, DEFAULT_THREADS);
+				Retention.DEFAULT, false, false, DEFAULT_THREADS);
 	}
 
 	public PublishOptions withManifest(Path manifest) {
@@ -54,7 +55,7 @@ public record PublishOptions(Path root, Path manifest, S3Location to, URI endpoi
 				this.retention, this.deleteStale, this.dryRun, this.threads);
 	}
 
-	public PublishOptions withRetention(BuildOptions.Retention retention, boolean deleteStale) {
+	public PublishOptions withRetention(Retention retention, boolean deleteStale) {
 		return new PublishOptions(this.root, this.manifest, this.to, this.endpoint, this.pathStyle, this.region,
 				retention, deleteStale, this.dryRun, this.threads);
 	}

@@ -16,11 +16,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import io.github.assetbust.core.AssetbustException;
-import io.github.assetbust.core.build.BuildOptions;
+
 import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.core.manifest.Manifest;
 import io.github.assetbust.core.manifest.ManifestStore;
 import io.github.assetbust.core.path.AssetPath;
+import io.github.assetbust.core.retention.Retention;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -277,7 +278,7 @@ class PublisherTests {
 		// an hour and a minute later: every object is older than max-age
 		Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(61));
 
-		PublishResult result = publish(options().withRetention(new BuildOptions.Retention(1, Duration.ofHours(1)), true),
+		PublishResult result = publish(options().withRetention(new Retention(1, Duration.ofHours(1)), true),
 				later, client);
 
 		Set<String> kept = new TreeSet<>(generations.get(3));
@@ -305,7 +306,7 @@ class PublisherTests {
 		}
 		server.resetCounts();
 
-		PublishResult result = publish(options().withRetention(new BuildOptions.Retention(0, Duration.ofHours(1)), true));
+		PublishResult result = publish(options().withRetention(new Retention(0, Duration.ofHours(1)), true));
 
 		assertThat(result.deleted()).isEmpty();
 		assertThat(server.deletes()).isEmpty();
@@ -340,7 +341,7 @@ class PublisherTests {
 		Sites.build(this.root);
 		Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
 
-		publish(options().withRetention(new BuildOptions.Retention(1, Duration.ZERO), true), later, client);
+		publish(options().withRetention(new Retention(1, Duration.ZERO), true), later, client);
 
 		Set<String> left = allKeys();
 		assertThat(left).as("the second build's objects: its manifest was live, so it is a kept generation")

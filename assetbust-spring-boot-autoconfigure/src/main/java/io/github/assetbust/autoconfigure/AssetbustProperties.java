@@ -12,6 +12,7 @@ import io.github.assetbust.core.build.BuildOptions;
 import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.core.digest.DigestAlgorithm;
 import io.github.assetbust.core.manifest.Manifest;
+import io.github.assetbust.core.retention.Retention;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -204,7 +205,7 @@ public class AssetbustProperties {
 			.withExcludes(this.build.exclude)
 			.withAlgorithm(this.build.algorithm)
 			.withStrict(this.strict)
-			.withRetention(new BuildOptions.Retention(this.build.keep, this.build.maxAge))
+			.withRetention(new Retention(this.build.keep, this.build.maxAge))
 			.withCompress(this.build.compress)
 			.withBrotliQuality(this.build.brotliQuality);
 	}
@@ -265,12 +266,12 @@ public class AssetbustProperties {
 		 * How many previous generations of hashed copies to keep, for servers of a rolling
 		 * deploy that still hand out their URLs.
 		 */
-		private int keep = BuildOptions.Retention.DEFAULT.keep();
+		private int keep = Retention.DEFAULT.keep();
 
 		/**
 		 * Keep any generated file younger than this, whatever its generation.
 		 */
-		private Duration maxAge = BuildOptions.Retention.DEFAULT.maxAge();
+		private Duration maxAge = Retention.DEFAULT.maxAge();
 
 		/**
 		 * Precompressed variants to write beside each hashed copy of a text file or uncompressed

@@ -32,6 +32,7 @@ import io.github.assetbust.core.build.AssetBuilder;
 import io.github.assetbust.core.build.BuildOptions;
 import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.core.digest.DigestAlgorithm;
+import io.github.assetbust.core.retention.Retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -201,7 +202,7 @@ final class VersionTwo {
 			.withAlgorithm(DigestAlgorithm.fromId("md5"))
 			.withReproducible(true)
 			.withStateDirectory(target.resolve("state"))
-			.withRetention(new BuildOptions.Retention(0, Duration.ZERO))
+			.withRetention(new Retention(0, Duration.ZERO))
 			.withCompress(Compression.parse(COMPRESS))).build();
 		return manifest;
 	}

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.DaemonThreads;
 import io.github.assetbust.core.compress.Compression;
-import io.github.assetbust.core.compress.Precompressor;
 import io.github.assetbust.core.digest.Digester;
 import io.github.assetbust.core.files.Flusher;
 import io.github.assetbust.core.files.Leftovers;
@@ -99,6 +98,20 @@ public final class AssetBuilder {
 		catch (StackOverflowError ex) {
 			throw new AssetbustException("Ran out of stack building " + this.options.root()
 					+ "; the previous manifest stays. This is a bug: please report it with the shape of the tree", ex);
+		}
+	}
+
+	/**
+	 * Runs the retain stage alone, under the build's lock, without building: the {@code clean}
+	 * command. Removes the hashed copies that the generation record and the retention rules no
+	 * longer keep.
+	 * @throws AssetbustException if the root is unusable, or there is no manifest to protect, or it
+	 * cannot be read
+	 */
+	public AssetCleaner.Result clean() {
+		Path root = AssetRoot.existing(this.options.root()).path();
+		try (BuildLock lock = BuildLock.acquire(this.options)) {
+			return BuildState.retainAlone(this.options, root, this.clock);
 		}
 	}
 

@@ -1,7 +1,6 @@
 package io.github.assetbust.core.build;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,6 +11,7 @@ import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.core.digest.Digest;
 import io.github.assetbust.core.digest.DigestAlgorithm;
+import io.github.assetbust.core.retention.Retention;
 
 /**
  * What a build hashes and how. Start from {@link #forRoot(Path)} and change what differs.
@@ -145,27 +145,6 @@ public record BuildOptions(Path root, Path manifest, List<String> includes, List
 		return new BuildOptions(fields.root, fields.manifest, fields.includes, fields.excludes, fields.algorithm,
 				fields.digestLength, fields.reproducible, fields.strict, fields.threads, fields.retention,
 				fields.stateDirectory, fields.compress, fields.brotliQuality);
-	}
-
-	/**
-	 * Which hashed copies of earlier builds a build keeps, so that a server still handing out an
-	 * older page never points a browser at a file that is gone.
-	 * @param keep how many previous generations to keep whole
-	 * @param maxAge keep any generated file younger than this, whatever its generation
-	 */
-	public record Retention(int keep, Duration maxAge) {
-
-		public static final Retention DEFAULT = new Retention(2, Duration.ofHours(1));
-
-		public Retention {
-			if (keep < 0) {
-				throw new AssetbustException("Cannot keep " + keep + " generations: use 0 or more");
-			}
-			if (maxAge.isNegative()) {
-				throw new AssetbustException("The max age of kept files cannot be negative: " + maxAge);
-			}
-		}
-
 	}
 
 	private static final class Fields {

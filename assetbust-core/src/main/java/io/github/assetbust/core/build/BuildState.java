@@ -157,6 +157,40 @@ final class BuildState {
 	}
 
 	/**
+	 * The retain stage alone, for a tree a build of {@code options} left: removes what its
+	 * generation record and the retention rules no longer keep, and records what is left.
+	 * @throws AssetbustException if there is no manifest to protect, or it cannot be read
+	 */
+	static AssetCleaner.Result retainAlone(BuildOptions options, Path root, Clock clock) {
+		Manifest manifest;
+		try {
+			manifest = ManifestStore.read(options.manifest());
+		}
+		catch (NoSuchFileException ex) {
+			throw new AssetbustException("No manifest at " + options.manifest()
+					+ "; without one there is nothing to tell current files from stale ones, so nothing was removed");
+		}
+		catch (IOException ex) {
+			throw new AssetbustException("Cannot read manifest " + options.manifest() + ": " + ex.getMessage(), ex);
+		}
+		Path generationsFile = options.stateFile(StateFile.GENERATIONS);
+		Generations generations = Generations.read(generationsFile);
+		AssetCleaner.Result result = new AssetCleaner(root, options.retention(), clock).removeStale(manifest,
+				generations);
+		if (!result.generations().equals(generations)) {
+			try {
+				result.generations().write(generationsFile);
+			}
+			catch (IOException ex) {
+				throw new AssetbustException("Removed " + result.removed().size()
+						+ " stale copies but cannot update the generation record " + generationsFile + ": "
+						+ ex.getMessage(), ex);
+			}
+		}
+		return result;
+	}
+
+	/**
 	 * When the retention rules, which the retain stage just applied, would next remove something;
 	 * {@code null} if nothing ages out.
 	 */

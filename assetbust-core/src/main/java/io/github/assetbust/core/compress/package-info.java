@@ -1,4 +1,5 @@
 /**
- * Precompressed variants of hashed copies: gzip and Brotli, written beside each copy.
+ * The encodings of precompressed variants: gzip and Brotli, which files get them, and their names
+ * ({@code main-<digest>.css.gz}); the build's compress stage writes them.
  */
 package io.github.assetbust.core.compress;

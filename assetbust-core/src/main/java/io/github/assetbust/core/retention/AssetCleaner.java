@@ -15,12 +15,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.github.assetbust.core.AssetbustException;
-import io.github.assetbust.core.build.BuildLock;
-import io.github.assetbust.core.build.BuildOptions;
-import io.github.assetbust.core.build.StateFile;
 import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.core.manifest.Manifest;
-import io.github.assetbust.core.manifest.ManifestStore;
 import io.github.assetbust.core.path.AssetPath;
 import io.github.assetbust.core.path.AssetRoot;
 import io.github.assetbust.core.path.HashedName;
@@ -44,7 +40,7 @@ public final class AssetCleaner {
 
 	private final Store store;
 
-	private final BuildOptions.Retention retention;
+	private final Retention retention;
 
 	private final Clock clock;
 
@@ -53,7 +49,7 @@ public final class AssetCleaner {
 	 * @param retention what to keep
 	 * @param clock the time {@code max-age} is measured from
 	 */
-	public AssetCleaner(Path root, BuildOptions.Retention retention, Clock clock) {
+	public AssetCleaner(Path root, Retention retention, Clock clock) {
 		this(new FolderStore(AssetRoot.serving(root)), retention, clock);
 	}
 
@@ -64,50 +60,10 @@ public final class AssetCleaner {
 	 * @param retention what to keep
 	 * @param clock the time {@code max-age} is measured from
 	 */
-	public AssetCleaner(Store store, BuildOptions.Retention retention, Clock clock) {
+	public AssetCleaner(Store store, Retention retention, Clock clock) {
 		this.store = store;
 		this.retention = retention;
 		this.clock = clock;
-	}
-
-	/**
-	 * Cleans the tree a build with {@code options} produced, under its retention rules, without
-	 * building: the {@code clean} command.
-	 * @throws AssetbustException if there is no manifest to protect, or it cannot be read
-	 */
-	public static Result clean(BuildOptions options, Clock clock) {
-		Path root = AssetRoot.existing(options.root()).path();
-		try (BuildLock lock = BuildLock.acquire(options)) {
-			return clean(options, clock, root);
-		}
-	}
-
-	private static Result clean(BuildOptions options, Clock clock, Path root) {
-		Manifest manifest;
-		try {
-			manifest = ManifestStore.read(options.manifest());
-		}
-		catch (NoSuchFileException ex) {
-			throw new AssetbustException("No manifest at " + options.manifest()
-					+ "; without one there is nothing to tell current files from stale ones, so nothing was removed");
-		}
-		catch (IOException ex) {
-			throw new AssetbustException("Cannot read manifest " + options.manifest() + ": " + ex.getMessage(), ex);
-		}
-		Path generationsFile = options.stateFile(StateFile.GENERATIONS);
-		Generations generations = Generations.read(generationsFile);
-		Result result = new AssetCleaner(root, options.retention(), clock).removeStale(manifest, generations);
-		if (!result.generations().equals(generations)) {
-			try {
-				result.generations().write(generationsFile);
-			}
-			catch (IOException ex) {
-				throw new AssetbustException("Removed " + result.removed().size()
-						+ " stale copies but cannot update the generation record " + generationsFile + ": "
-						+ ex.getMessage(), ex);
-			}
-		}
-		return result;
 	}
 
 	/**

@@ -22,6 +22,7 @@ import io.github.assetbust.core.manifest.ManifestStore;
 import io.github.assetbust.core.path.AssetPath;
 import io.github.assetbust.core.retention.AssetCleaner;
 import io.github.assetbust.core.retention.Generations;
+import io.github.assetbust.core.retention.Retention;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,7 +175,7 @@ class BuildStateTests {
 	@Test
 	void retainRemovesWhatRetentionNoLongerKeepsAndForgetsIt() throws IOException {
 		previousManifest(EARLIER);
-		BuildOptions keepNone = options().withRetention(new BuildOptions.Retention(0, Duration.ZERO));
+		BuildOptions keepNone = options().withRetention(new Retention(0, Duration.ZERO));
 		BuildState state = BuildStates.read(keepNone);
 		Manifest manifest = state.commit(entries(NEW_DIGEST), CLOCK);
 		AssetCleaner.Result result = state.retain(this.root, manifest, CLOCK);
@@ -188,7 +189,7 @@ class BuildStateTests {
 	@Test
 	void retainKeepsTheCopiesOfAsManyPreviousGenerationsAsConfigured() throws IOException {
 		previousManifest(EARLIER);
-		BuildState state = BuildStates.read(options().withRetention(new BuildOptions.Retention(1, Duration.ZERO)));
+		BuildState state = BuildStates.read(options().withRetention(new Retention(1, Duration.ZERO)));
 		Manifest manifest = state.commit(entries(NEW_DIGEST), CLOCK);
 		assertThat(state.retain(this.root, manifest, CLOCK).removed()).isEmpty();
 		assertThat(this.root.resolve("css/main-" + OLD_DIGEST + ".css")).isRegularFile();

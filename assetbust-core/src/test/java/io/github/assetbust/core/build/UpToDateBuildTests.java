@@ -13,6 +13,7 @@ import io.github.assetbust.core.TestFiles;
 import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.core.manifest.ManifestStore;
 import io.github.assetbust.core.path.AssetPath;
+import io.github.assetbust.core.retention.Retention;
 import io.github.assetbust.core.rewrite.ReferenceOutcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,7 +134,7 @@ class UpToDateBuildTests {
 
 	@Test
 	void aStaleCopyKeptForItsAgeIsRemovedOnceItAgesOutThoughNothingElseChanged() throws IOException {
-		BuildOptions options = options().withRetention(new BuildOptions.Retention(0, Duration.ofHours(1)));
+		BuildOptions options = options().withRetention(new Retention(0, Duration.ofHours(1)));
 		String old = new AssetBuilder(options).build().manifest().assets().get(APP).path().toString();
 		TestFiles.write(this.root, "js/app.js", "console.log('second');\n");
 		new AssetBuilder(options).build();

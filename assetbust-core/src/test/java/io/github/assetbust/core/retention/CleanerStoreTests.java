@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.github.assetbust.core.AssetbustException;
-import io.github.assetbust.core.build.BuildOptions;
+
 import io.github.assetbust.core.digest.DigestAlgorithm;
 import io.github.assetbust.core.manifest.Manifest;
 import io.github.assetbust.core.manifest.ManifestEntry;
@@ -50,7 +50,7 @@ class CleanerStoreTests {
 				generation(NOW.minus(Duration.ofDays(2)), "css/a-22222222.css"),
 				generation(NOW.minus(Duration.ofDays(3)), "css/a-11111111.css")));
 
-		AssetCleaner.Result result = new AssetCleaner(this.store, new BuildOptions.Retention(1, Duration.ofHours(1)),
+		AssetCleaner.Result result = new AssetCleaner(this.store, new Retention(1, Duration.ofHours(1)),
 				CLOCK)
 			.removeStale(manifest("css/a-33333333.css"), generations);
 
@@ -69,7 +69,7 @@ class CleanerStoreTests {
 		Generations generations = new Generations(List.of(generation(NOW, "css/a-22222222.css"),
 				generation(NOW.minus(Duration.ofMinutes(10)), "css/a-11111111.css")));
 
-		AssetCleaner.Result result = new AssetCleaner(this.store, new BuildOptions.Retention(0, Duration.ofHours(1)),
+		AssetCleaner.Result result = new AssetCleaner(this.store, new Retention(0, Duration.ofHours(1)),
 				CLOCK)
 			.removeStale(manifest("css/a-22222222.css"), generations);
 
@@ -84,7 +84,7 @@ class CleanerStoreTests {
 		Generations generations = new Generations(List.of(generation(NOW, "css/a-22222222.css"),
 				generation(NOW.minus(Duration.ofDays(1)), "css/a-11111111.css")));
 
-		AssetCleaner.Result result = new AssetCleaner(this.store, new BuildOptions.Retention(0, Duration.ZERO), CLOCK)
+		AssetCleaner.Result result = new AssetCleaner(this.store, new Retention(0, Duration.ZERO), CLOCK)
 			.removeStale(manifest("css/a-22222222.css"), generations);
 
 		assertThat(result.removed()).isEmpty();

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Which hashed copies of earlier builds survive a build or a clean. */
 class RetentionTests {
 
-	private static final BuildOptions.Retention KEEP_TWO_NO_AGE = new BuildOptions.Retention(2, Duration.ZERO);
+	private static final Retention KEEP_TWO_NO_AGE = new Retention(2, Duration.ZERO);
 
 	@TempDir
 	Path root;
@@ -34,7 +34,7 @@ class RetentionTests {
 	/** A clock two hours ahead, so that every file written now is older than an hour. */
 	private final Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
 
-	private BuildResult build(String css, BuildOptions.Retention retention, Clock clock) throws IOException {
+	private BuildResult build(String css, Retention retention, Clock clock) throws IOException {
 		TestFiles.write(this.root, "css/main.css", css);
 		return new AssetBuilder(BuildOptions.forRoot(this.root).withRetention(retention), clock).build();
 	}
@@ -59,7 +59,7 @@ class RetentionTests {
 
 	@Test
 	void keepsEveryGeneratedFileYoungerThanMaxAge() throws IOException {
-		BuildOptions.Retention keepNoneButAnHour = new BuildOptions.Retention(0, Duration.ofHours(1));
+		Retention keepNoneButAnHour = new Retention(0, Duration.ofHours(1));
 		String first = hashedMain(build("a{}", keepNoneButAnHour, Clock.systemUTC()));
 		BuildResult second = build("b{}", keepNoneButAnHour, Clock.systemUTC());
 		assertThat(second.removed()).isEmpty();
@@ -84,7 +84,7 @@ class RetentionTests {
 	void neverRemovesAFileThatOnlyLooksHashed() throws IOException {
 		Path lookalike = TestFiles.write(this.root, "css/main-0123456789abcdef0123456789abcdef.css", "mine");
 		for (String css : List.of("a{}", "b{}", "c{}", "d{}", "e{}")) {
-			build(css, new BuildOptions.Retention(0, Duration.ZERO), this.later);
+			build(css, new Retention(0, Duration.ZERO), this.later);
 		}
 		assertThat(lookalike).hasContent("mine");
 	}
@@ -97,7 +97,7 @@ class RetentionTests {
 			.record(new Generations.Generation(Instant.parse("2020-01-01T00:00:00Z"), Set.of(AssetPath.of("css/main.css"))));
 		new Generations(List.of(forged.list().get(1), forged.list().get(0))).write(record);
 		for (String css : List.of("b{}", "c{}", "d{}", "e{}")) {
-			build(css, new BuildOptions.Retention(0, Duration.ZERO), this.later);
+			build(css, new Retention(0, Duration.ZERO), this.later);
 		}
 		assertThat(this.root.resolve("css/main.css")).hasContent("e{}");
 	}
@@ -108,8 +108,9 @@ class RetentionTests {
 		build("b{}", KEEP_TWO_NO_AGE, this.later);
 		Files.delete(this.root.resolve("asset-manifest.json"));
 		List<String> before = TestFiles.allRegularFiles(this.root);
-		assertThatThrownBy(() -> AssetCleaner.clean(BuildOptions.forRoot(this.root)
-			.withRetention(new BuildOptions.Retention(0, Duration.ZERO)), this.later))
+		assertThatThrownBy(() -> new AssetBuilder(
+				BuildOptions.forRoot(this.root).withRetention(new Retention(0, Duration.ZERO)), this.later)
+			.clean())
 			.isInstanceOf(AssetbustException.class)
 			.hasMessageContaining("No manifest at " + this.root.resolve("asset-manifest.json"))
 			.hasMessageContaining("nothing was removed");
@@ -118,10 +119,11 @@ class RetentionTests {
 
 	@Test
 	void cleanAppliesRetentionWithoutBuilding() throws IOException {
-		String first = hashedMain(build("a{}", new BuildOptions.Retention(5, Duration.ZERO), this.later));
-		String second = hashedMain(build("b{}", new BuildOptions.Retention(5, Duration.ZERO), this.later));
-		AssetCleaner.Result result = AssetCleaner.clean(
-				BuildOptions.forRoot(this.root).withRetention(new BuildOptions.Retention(0, Duration.ZERO)), this.later);
+		String first = hashedMain(build("a{}", new Retention(5, Duration.ZERO), this.later));
+		String second = hashedMain(build("b{}", new Retention(5, Duration.ZERO), this.later));
+		AssetCleaner.Result result = new AssetBuilder(
+				BuildOptions.forRoot(this.root).withRetention(new Retention(0, Duration.ZERO)), this.later)
+			.clean();
 		assertThat(result.removed()).extracting(AssetPath::toString).containsExactly(first);
 		assertThat(result.bytes()).isEqualTo(3);
 		assertThat(this.root.resolve(second)).exists();
@@ -132,7 +134,7 @@ class RetentionTests {
 	void recordsTheGenerationOfAManifestBuiltBeforeRecordsWereKept() throws IOException {
 		String first = hashedMain(build("a{}", KEEP_TWO_NO_AGE, this.later));
 		Files.delete(this.root.resolve(".asset-manifest.json.generations.json"));
-		build("b{}", new BuildOptions.Retention(0, Duration.ZERO), this.later);
+		build("b{}", new Retention(0, Duration.ZERO), this.later);
 		// the previous manifest told the build what it had generated, so it could be cleaned
 		assertThat(this.root.resolve(first)).doesNotExist();
 	}
@@ -151,7 +153,7 @@ class RetentionTests {
 
 	@Test
 	void keepingZeroGenerationsLeavesOnlyTheCurrentCopies() throws IOException {
-		BuildOptions.Retention none = new BuildOptions.Retention(0, Duration.ZERO);
+		Retention none = new Retention(0, Duration.ZERO);
 		build("a{}", none, this.later);
 		build("b{}", none, this.later);
 		BuildResult third = build("c{}", none, this.later);

@@ -32,7 +32,7 @@ class VariantRetentionTests {
 	/** A clock two hours ahead, so that every file written now is older than an hour. */
 	private final Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
 
-	private Path build(String css, BuildOptions.Retention retention, Clock clock) throws IOException {
+	private Path build(String css, Retention retention, Clock clock) throws IOException {
 		TestFiles.write(this.root, "css/main.css", css);
 		BuildResult result = new AssetBuilder(
 				BuildOptions.forRoot(this.root).withRetention(retention).withCompress(BOTH), clock)
@@ -47,7 +47,7 @@ class VariantRetentionTests {
 
 	@Test
 	void removesTheVariantsOfAStaleCopyWithItAndKeepsThoseOfKeptCopies() throws IOException {
-		BuildOptions.Retention keepOne = new BuildOptions.Retention(1, Duration.ZERO);
+		Retention keepOne = new Retention(1, Duration.ZERO);
 		Path first = build(PrecompressionTests.CSS + "/* 1 */", keepOne, this.later);
 		Path second = build(PrecompressionTests.CSS + "/* 2 */", keepOne, this.later);
 		withVariants(first).forEach((file) -> assertThat(file).isRegularFile());
@@ -61,7 +61,7 @@ class VariantRetentionTests {
 
 	@Test
 	void removesTheVariantsOfAStaleCopyThatSomeoneElseDeletedAlready() throws IOException {
-		BuildOptions.Retention keepNone = new BuildOptions.Retention(0, Duration.ZERO);
+		Retention keepNone = new Retention(0, Duration.ZERO);
 		Path first = build(PrecompressionTests.CSS + "/* 1 */", keepNone, this.later);
 		Files.delete(first);
 
@@ -72,7 +72,7 @@ class VariantRetentionTests {
 
 	@Test
 	void keepsTheVariantsOfACopyYoungerThanMaxAge() throws IOException {
-		BuildOptions.Retention keepNoneButAnHour = new BuildOptions.Retention(0, Duration.ofHours(1));
+		Retention keepNoneButAnHour = new Retention(0, Duration.ofHours(1));
 		Path first = build(PrecompressionTests.CSS + "/* 1 */", keepNoneButAnHour, Clock.systemUTC());
 
 		build(PrecompressionTests.CSS + "/* 2 */", keepNoneButAnHour, Clock.systemUTC());
@@ -83,7 +83,7 @@ class VariantRetentionTests {
 	@Test
 	void neverRemovesAVariantLookalikeOfAFileThatNoBuildGenerated() throws IOException {
 		Path mine = TestFiles.write(this.root, "css/mine-0123456789abcdef0123456789abcdef.css.gz", "not ours");
-		BuildOptions.Retention keepNone = new BuildOptions.Retention(0, Duration.ZERO);
+		Retention keepNone = new Retention(0, Duration.ZERO);
 		for (String css : List.of("a{}", "b{}", "c{}")) {
 			build(PrecompressionTests.CSS + css, keepNone, this.later);
 		}
@@ -93,7 +93,7 @@ class VariantRetentionTests {
 
 	@Test
 	void theCleanCommandRemovesVariantsToo() throws IOException {
-		BuildOptions.Retention keepAll = new BuildOptions.Retention(5, Duration.ZERO);
+		Retention keepAll = new Retention(5, Duration.ZERO);
 		Path first = build(PrecompressionTests.CSS + "/* 1 */", keepAll, this.later);
 		build(PrecompressionTests.CSS + "/* 2 */", keepAll, this.later);
 		long copyAndVariants = 0;
@@ -101,8 +101,9 @@ class VariantRetentionTests {
 			copyAndVariants += Files.size(file);
 		}
 
-		AssetCleaner.Result result = AssetCleaner.clean(
-				BuildOptions.forRoot(this.root).withRetention(new BuildOptions.Retention(0, Duration.ZERO)), this.later);
+		AssetCleaner.Result result = new AssetBuilder(
+				BuildOptions.forRoot(this.root).withRetention(new Retention(0, Duration.ZERO)), this.later)
+			.clean();
 
 		assertThat(result.removed()).containsExactly(AssetPath.of("css/" + first.getFileName()));
 		assertThat(result.bytes()).isEqualTo(copyAndVariants);

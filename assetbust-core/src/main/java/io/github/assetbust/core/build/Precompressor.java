@@ -1,4 +1,4 @@
-package io.github.assetbust.core.compress;
+package io.github.assetbust.core.build;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,9 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.ParallelTasks;
-import io.github.assetbust.core.build.AssetBuilder;
-import io.github.assetbust.core.build.BuildCache;
-import io.github.assetbust.core.build.BuildResult;
+import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.core.files.AtomicFiles;
 import io.github.assetbust.core.files.Flusher;
 import io.github.assetbust.core.manifest.ManifestEntry;
@@ -46,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * for the copy's bytes, so the variant's does too; and a compression that did not pay off for a
  * copy is not tried again on it.
  */
-public final class Precompressor {
+final class Precompressor {
 
 	private static final Logger logger = LoggerFactory.getLogger(Precompressor.class);
 
@@ -76,7 +74,7 @@ public final class Precompressor {
 	 * @param cache what the last build decided about each copy's variants
 	 * @param brotliQuality how hard Brotli works on variants written now (a variant in place stays)
 	 */
-	public Precompressor(Path root, Set<Compression> compressions, Flusher flusher, BuildCache cache,
+	Precompressor(Path root, Set<Compression> compressions, Flusher flusher, BuildCache cache,
 			int brotliQuality) {
 		this.root = root;
 		this.compressions = compressions;
@@ -86,7 +84,7 @@ public final class Precompressor {
 	}
 
 	/** Writes the variants of {@code copies} that are of a compressible type, reporting to {@code progress}. */
-	public void run(ExecutorService executor, Collection<ManifestEntry> copies, AssetBuilder.Progress progress) {
+	void run(ExecutorService executor, Collection<ManifestEntry> copies, AssetBuilder.Progress progress) {
 		if (this.compressions.isEmpty()) {
 			return;
 		}
@@ -109,11 +107,11 @@ public final class Precompressor {
 	}
 
 	/** What this build decided about the variants of {@code hashedCopy}, for the build cache. */
-	public Map<Compression, Boolean> variants(AssetPath hashedCopy) {
+	Map<Compression, Boolean> variants(AssetPath hashedCopy) {
 		return this.decided.getOrDefault(hashedCopy, Map.of());
 	}
 
-	public BuildResult.Variants result() {
+	BuildResult.Variants result() {
 		return new BuildResult.Variants(this.written.get(), this.unchanged.get(), this.notSmaller.get(),
 				this.bytesWritten.get());
 	}

@@ -1,4 +1,4 @@
-package io.github.assetbust.core.compress;
+package io.github.assetbust.core.build;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,11 +16,7 @@ import java.util.concurrent.Executors;
 import io.github.assetbust.core.AssetbustException;
 import io.github.assetbust.core.DaemonThreads;
 import io.github.assetbust.core.TestFiles;
-import io.github.assetbust.core.build.AssetBuilder;
-import io.github.assetbust.core.build.BuildCache;
-import io.github.assetbust.core.build.BuildCaches;
-import io.github.assetbust.core.build.BuildOptions;
-import io.github.assetbust.core.build.BuildResult;
+import io.github.assetbust.core.compress.Compression;
 import io.github.assetbust.core.files.FileStamp;
 import io.github.assetbust.core.files.Flusher;
 import io.github.assetbust.core.manifest.ManifestEntry;
