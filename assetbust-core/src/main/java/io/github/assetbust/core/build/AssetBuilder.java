@@ -146,15 +146,15 @@ public final class AssetBuilder {
 			.forEach((problem) -> logger.warn(problem.outcome().isBroken() ? "{}; left as written" : "{}", problem));
 
 		HashStage.Hashed hashed;
-		Precompressor precompressor;
+		Precompressor.Compressed compressed;
 		try (Flusher flusher = new Flusher()) {
 			HashedCopyWriter writer = new HashedCopyWriter(root, this.digester, this.options.digestLength(),
 					state.previous().hashedPaths(), flusher);
 			hashed = new HashStage(writer, new ReferenceRewriter(root), this.progress).run(plan, selection.reusable(),
 					executor);
-			precompressor = new Precompressor(root, this.options.compress(), flusher, state.cache(),
-					this.options.brotliQuality());
-			precompressor.run(executor, hashed.entries().values(), this.progress);
+			compressed = new Precompressor(root, this.options.compress(), flusher, state.cache(),
+					this.options.brotliQuality())
+				.run(executor, hashed.entries().values(), this.progress);
 			// every copy (and variant) must be durable under its name before a manifest may point at it
 			writer.awaitDurable();
 		}
@@ -162,12 +162,12 @@ public final class AssetBuilder {
 			ManifestEntry entry = hashed.entries().get(asset);
 			state.cache()
 				.put(asset, new BuildCache.Entry(selection.stamps().get(asset), entry, outcomes,
-						precompressor.variants(entry.path()), plan.targets().getOrDefault(asset, List.of())));
+						compressed.variants(entry.path()), plan.targets().getOrDefault(asset, List.of())));
 		});
 
 		Manifest manifest = state.commit(hashed.entries(), this.clock);
 		AssetCleaner.Result clean = state.retain(root, manifest, this.clock);
-		BuildResult.Variants variants = precompressor.result();
+		BuildResult.Variants variants = compressed.result();
 		state.storeCache();
 		state.recordUpToDate(UpToDate.leftBy(this.options, scanner, scan, state, manifest, clean, plan.report(),
 				variants));

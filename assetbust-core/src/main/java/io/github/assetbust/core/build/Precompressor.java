@@ -83,10 +83,25 @@ final class Precompressor {
 		this.brotliQuality = brotliQuality;
 	}
 
+	/**
+	 * What the compress stage did.
+	 * @param decided for each hashed copy, which variants it has ({@code true}) or did not pay off
+	 * ({@code false}), for the build cache
+	 * @param result the counts the build reports
+	 */
+	record Compressed(Map<AssetPath, Map<Compression, Boolean>> decided, BuildResult.Variants result) {
+
+		/** What this build decided about the variants of {@code hashedCopy}. */
+		Map<Compression, Boolean> variants(AssetPath hashedCopy) {
+			return this.decided.getOrDefault(hashedCopy, Map.of());
+		}
+
+	}
+
 	/** Writes the variants of {@code copies} that are of a compressible type, reporting to {@code progress}. */
-	void run(ExecutorService executor, Collection<ManifestEntry> copies, AssetBuilder.Progress progress) {
+	Compressed run(ExecutorService executor, Collection<ManifestEntry> copies, AssetBuilder.Progress progress) {
 		if (this.compressions.isEmpty()) {
-			return;
+			return new Compressed(Map.of(), BuildResult.Variants.NONE);
 		}
 		List<ManifestEntry> compressible = copies.stream()
 			.filter((copy) -> Compression.appliesTo(copy.path()))
@@ -104,16 +119,8 @@ final class Precompressor {
 			}
 		}
 		ParallelTasks.runAll(executor, tasks, "compressing");
-	}
-
-	/** What this build decided about the variants of {@code hashedCopy}, for the build cache. */
-	Map<Compression, Boolean> variants(AssetPath hashedCopy) {
-		return this.decided.getOrDefault(hashedCopy, Map.of());
-	}
-
-	BuildResult.Variants result() {
-		return new BuildResult.Variants(this.written.get(), this.unchanged.get(), this.notSmaller.get(),
-				this.bytesWritten.get());
+		return new Compressed(Map.copyOf(this.decided), new BuildResult.Variants(this.written.get(),
+				this.unchanged.get(), this.notSmaller.get(), this.bytesWritten.get()));
 	}
 
 	private void write(ManifestEntry copy, Compression compression) {

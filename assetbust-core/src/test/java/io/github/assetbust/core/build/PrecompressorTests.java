@@ -75,16 +75,17 @@ class PrecompressorTests {
 				new BuildCache.Entry("stamp", copy, Map.of(), variants));
 	}
 
-	private Precompressor run(BuildCache cache, Set<Compression> compressions, ManifestEntry... copies) {
+	private Precompressor.Compressed run(BuildCache cache, Set<Compression> compressions, ManifestEntry... copies) {
 		return run(cache, compressions, BuildOptions.DEFAULT_BROTLI_QUALITY, copies);
 	}
 
-	private Precompressor run(BuildCache cache, Set<Compression> compressions, int brotliQuality,
+	private Precompressor.Compressed run(BuildCache cache, Set<Compression> compressions, int brotliQuality,
 			ManifestEntry... copies) {
-		Precompressor precompressor = new Precompressor(this.root, compressions, this.flusher, cache, brotliQuality);
-		precompressor.run(this.executor, List.of(copies), NO_PROGRESS);
+		Precompressor.Compressed compressed = new Precompressor(this.root, compressions, this.flusher, cache,
+				brotliQuality)
+			.run(this.executor, List.of(copies), NO_PROGRESS);
 		this.flusher.awaitAll();
-		return precompressor;
+		return compressed;
 	}
 
 	private static byte[] decompressed(Path variant, Compression compression) throws IOException {
@@ -96,7 +97,7 @@ class PrecompressorTests {
 	@Test
 	void writesAVariantSmallerThanItsCopyBesideIt() throws IOException {
 		ManifestEntry copy = copy("css/main.css", LARGE_CSS);
-		Precompressor precompressor = run(emptyCache(), Set.of(Compression.GZIP), copy);
+		Precompressor.Compressed precompressor = run(emptyCache(), Set.of(Compression.GZIP), copy);
 		Path gz = variant(copy, Compression.GZIP);
 		assertThat(decompressed(gz, Compression.GZIP)).isEqualTo(LARGE_CSS.getBytes(StandardCharsets.UTF_8));
 		assertThat(Files.size(gz)).isLessThan(copy.size());
@@ -107,7 +108,7 @@ class PrecompressorTests {
 	@Test
 	void writesNoVariantThatWouldNotBeSmallerThanItsCopyAndLeavesNoTemporaryFile() throws IOException {
 		ManifestEntry copy = copy("css/tiny.css", "a{}");
-		Precompressor precompressor = run(emptyCache(), Set.of(Compression.GZIP), copy);
+		Precompressor.Compressed precompressor = run(emptyCache(), Set.of(Compression.GZIP), copy);
 		assertThat(TestFiles.allRegularFiles(this.root)).containsExactly(copy.path().toString());
 		assertThat(precompressor.result()).isEqualTo(new BuildResult.Variants(0, 0, 1, 0));
 		assertThat(precompressor.variants(copy.path())).isEqualTo(Map.of(Compression.GZIP, false));
@@ -118,7 +119,7 @@ class PrecompressorTests {
 		ManifestEntry copy = copy("css/main.css", LARGE_CSS);
 		run(emptyCache(), Set.of(Compression.GZIP), copy);
 		String stamp = FileStamp.of(variant(copy, Compression.GZIP));
-		Precompressor again = run(cacheDeciding("css/main.css", copy, Map.of(Compression.GZIP, true)),
+		Precompressor.Compressed again = run(cacheDeciding("css/main.css", copy, Map.of(Compression.GZIP, true)),
 				Set.of(Compression.GZIP), copy);
 		assertThat(FileStamp.of(variant(copy, Compression.GZIP))).isEqualTo(stamp);
 		assertThat(again.result()).isEqualTo(new BuildResult.Variants(0, 1, 0, 0));
@@ -130,7 +131,7 @@ class PrecompressorTests {
 		ManifestEntry copy = copy("css/main.css", LARGE_CSS);
 		run(emptyCache(), Set.of(Compression.GZIP), copy);
 		String stamp = FileStamp.of(variant(copy, Compression.GZIP));
-		Precompressor again = run(emptyCache(), Set.of(Compression.GZIP), copy);
+		Precompressor.Compressed again = run(emptyCache(), Set.of(Compression.GZIP), copy);
 		assertThat(FileStamp.of(variant(copy, Compression.GZIP))).isEqualTo(stamp);
 		assertThat(again.result()).isEqualTo(new BuildResult.Variants(0, 1, 0, 0));
 	}
@@ -138,7 +139,7 @@ class PrecompressorTests {
 	@Test
 	void doesNotTryAgainACompressionThatDidNotPayOffForTheSameCopy() throws IOException {
 		ManifestEntry copy = copy("css/main.css", LARGE_CSS);
-		Precompressor precompressor = run(cacheDeciding("css/main.css", copy, Map.of(Compression.GZIP, false)),
+		Precompressor.Compressed precompressor = run(cacheDeciding("css/main.css", copy, Map.of(Compression.GZIP, false)),
 				Set.of(Compression.GZIP), copy);
 		assertThat(variant(copy, Compression.GZIP)).doesNotExist();
 		assertThat(precompressor.result()).isEqualTo(new BuildResult.Variants(0, 0, 1, 0));
@@ -148,7 +149,7 @@ class PrecompressorTests {
 	@Test
 	void writesAgainAVariantTheLastBuildWroteButIsGone() throws IOException {
 		ManifestEntry copy = copy("css/main.css", LARGE_CSS);
-		Precompressor precompressor = run(cacheDeciding("css/main.css", copy, Map.of(Compression.GZIP, true)),
+		Precompressor.Compressed precompressor = run(cacheDeciding("css/main.css", copy, Map.of(Compression.GZIP, true)),
 				Set.of(Compression.GZIP), copy);
 		assertThat(variant(copy, Compression.GZIP)).isRegularFile();
 		assertThat(precompressor.result().written()).isEqualTo(1);
@@ -159,7 +160,7 @@ class PrecompressorTests {
 		// 216 + 1 + 32 + 4 = 253 bytes: the copy's name fits, "<copy>.gz" (256 bytes) does not
 		ManifestEntry copy = copy("css/" + "n".repeat(216) + ".css", LARGE_CSS);
 		assertThat(copy.path().fileName()).hasSize(253);
-		Precompressor precompressor = run(emptyCache(), Set.of(Compression.GZIP), copy);
+		Precompressor.Compressed precompressor = run(emptyCache(), Set.of(Compression.GZIP), copy);
 		assertThat(TestFiles.allRegularFiles(this.root)).containsExactly(copy.path().toString());
 		assertThat(precompressor.result()).isEqualTo(BuildResult.Variants.NONE);
 		assertThat(precompressor.variants(copy.path())).isEmpty();
@@ -169,7 +170,7 @@ class PrecompressorTests {
 	void leavesCopiesOfTypesThatAreCompressedAlreadyAlone() throws IOException {
 		ManifestEntry image = copy("img/logo.png", new byte[4096]);
 		ManifestEntry font = copy("fonts/a.woff2", new byte[4096]);
-		Precompressor precompressor = run(emptyCache(), Set.of(Compression.GZIP), image, font);
+		Precompressor.Compressed precompressor = run(emptyCache(), Set.of(Compression.GZIP), image, font);
 		assertThat(TestFiles.allRegularFiles(this.root)).hasSize(2);
 		assertThat(precompressor.result()).isEqualTo(BuildResult.Variants.NONE);
 	}
@@ -223,7 +224,7 @@ class PrecompressorTests {
 		run(emptyCache(), Set.of(Compression.BR), 5, copy);
 		Path br = variant(copy, Compression.BR);
 		byte[] written = Files.readAllBytes(br);
-		Precompressor again = run(cacheDeciding("css/main.css", copy, Map.of(Compression.BR, true)),
+		Precompressor.Compressed again = run(cacheDeciding("css/main.css", copy, Map.of(Compression.BR, true)),
 				Set.of(Compression.BR), 11, copy);
 		assertThat(Files.readAllBytes(br)).isEqualTo(written);
 		assertThat(again.result().written()).isZero();
@@ -233,7 +234,7 @@ class PrecompressorTests {
 	@Test
 	void compressesNothingWithoutCompressions() throws IOException {
 		ManifestEntry copy = copy("css/main.css", LARGE_CSS);
-		Precompressor precompressor = run(emptyCache(), Set.of(), copy);
+		Precompressor.Compressed precompressor = run(emptyCache(), Set.of(), copy);
 		assertThat(TestFiles.allRegularFiles(this.root)).containsExactly(copy.path().toString());
 		assertThat(precompressor.result()).isEqualTo(BuildResult.Variants.NONE);
 	}
