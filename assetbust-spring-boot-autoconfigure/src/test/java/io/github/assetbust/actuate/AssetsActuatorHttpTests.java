@@ -12,29 +12,44 @@ import io.github.assetbust.core.build.AssetBuilder;
 import io.github.assetbust.core.build.BuildOptions;
 import io.github.assetbust.resolve.AssetResolver;
 import io.github.assetbust.web.servlet.LocalHttp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The endpoint and the health indicator as an operator sees them: over HTTP, as JSON. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.endpoints.web.exposure.include=assets,health",
-				"management.endpoint.health.show-details=always" })
-class AssetsActuatorHttpTests {
+/**
+ * The endpoint and the health indicator as an operator sees them: over HTTP, as JSON, the same on
+ * Spring MVC and on Spring WebFlux. Each subclass starts its application on a root of its own.
+ */
+abstract class AssetsActuatorHttpTests {
 
-	private static final Path ROOT = createRoot();
+	static final String EXPOSED = "management.endpoints.web.exposure.include=assets,health";
+
+	static final String DETAILS = "management.endpoint.health.show-details=always";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final Path root;
+
+	private final String missingPath;
+
+	private final String unknownCopy;
+
+	/**
+	 * @param root the subclass's root, made by {@link #createRoot(String)}
+	 * @param missingPath an asset the test looks up and no build made
+	 * @param unknownCopy a hashed name of {@code css/main.css} that no generation has
+	 */
+	AssetsActuatorHttpTests(Path root, String missingPath, String unknownCopy) {
+		this.root = root;
+		this.missingPath = missingPath;
+		this.unknownCopy = unknownCopy;
+	}
 
 	@LocalServerPort
 	int port;
@@ -43,9 +58,9 @@ class AssetsActuatorHttpTests {
 	AssetResolver assets;
 
 	/** Two builds: the manifest in use and one earlier generation kept beside it. */
-	private static Path createRoot() {
+	static Path createRoot(String prefix) {
 		try {
-			Path root = Files.createTempDirectory("assetbust-actuator");
+			Path root = Files.createTempDirectory(prefix);
 			Files.createDirectories(root.resolve("css"));
 			Files.writeString(root.resolve("js.js"), "let x = 1;", StandardCharsets.UTF_8);
 			for (String colour : new String[] { "red", "blue" }) {
@@ -60,14 +75,8 @@ class AssetsActuatorHttpTests {
 		}
 	}
 
-	@DynamicPropertySource
-	static void assetRoot(DynamicPropertyRegistry registry) {
-		registry.add("assetbust.build.root", () -> "file:" + ROOT);
-	}
-
-	@AfterAll
-	static void removeRoot() throws IOException {
-		FileSystemUtils.deleteRecursively(ROOT);
+	static void assetRoot(DynamicPropertyRegistry registry, Path root) {
+		registry.add("assetbust.build.root", () -> "file:" + root);
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
@@ -77,13 +86,13 @@ class AssetsActuatorHttpTests {
 	@Test
 	void theAssetsEndpointReportsTheManifestAndTheLookupsThatMissed() throws Exception {
 		this.assets.url("css/main.css");
-		this.assets.url("css/missing-in-http-test.css");
+		this.assets.url(this.missingPath);
 		HttpResponse<String> response = get("/actuator/assets");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("application/vnd.spring-boot.actuator.v3+json"));
 		JsonNode body = JSON.readTree(response.body());
-		assertThat(body.get("location").asText()).isEqualTo("file:" + ROOT + "/asset-manifest.json");
+		assertThat(body.get("location").asText()).isEqualTo("file:" + this.root + "/asset-manifest.json");
 		assertThat(body.get("watching").asBoolean()).isTrue();
 		JsonNode generation = body.get("generation");
 		assertThat(generation.get("entries").asInt()).isEqualTo(2);
@@ -96,12 +105,12 @@ class AssetsActuatorHttpTests {
 		assertThat(body.get("lastLoad").has("error")).isFalse();
 		JsonNode missing = body.get("missing");
 		assertThat(missing.get("lookups").asLong()).isEqualTo(1);
-		assertThat(missing.get("paths").toString()).isEqualTo("[\"css/missing-in-http-test.css\"]");
+		assertThat(missing.get("paths").toString()).isEqualTo("[\"" + this.missingPath + "\"]");
 	}
 
 	@Test
 	void theAssetsEndpointCountsTheHashedRequestsAnsweredWithTheCurrentCopy() throws Exception {
-		String unknown = "css/main-000000000000000000000000005e7f1e.css";
+		String unknown = this.unknownCopy;
 		HttpResponse<String> stale = get("/" + unknown);
 		assertThat(stale.statusCode()).isEqualTo(200);
 		assertThat(stale.body()).isEqualTo("body { color: blue; }");
@@ -124,7 +133,7 @@ class AssetsActuatorHttpTests {
 		JsonNode body = JSON.readTree(response.body());
 		assertThat(body.get("status").asText()).isEqualTo("UP");
 		assertThat(body.get("details").get("entries").asInt()).isEqualTo(2);
-		assertThat(body.get("details").get("location").asText()).isEqualTo("file:" + ROOT + "/asset-manifest.json");
+		assertThat(body.get("details").get("location").asText()).isEqualTo("file:" + this.root + "/asset-manifest.json");
 		assertThat(body.get("details").has("error")).isFalse();
 		JsonNode overall = JSON.readTree(get("/actuator/health").body());
 		assertThat(overall.get("components").get("assets").get("status").asText()).isEqualTo("UP");
