@@ -3,8 +3,8 @@ package io.github.assetbust.cli;
 import java.io.PrintWriter;
 
 import picocli.CommandLine;
-import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.RunLast;

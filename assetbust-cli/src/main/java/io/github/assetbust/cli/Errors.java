@@ -59,20 +59,8 @@ final class Errors {
 			command = command.subcommand();
 		}
 		PrintWriter err = command.commandSpec().commandLine().getErr();
-		String name = command.commandSpec().name();
-		if (error instanceof OutOfMemoryError) {
-			err.println(PREFIX + "Ran out of memory running " + name + " (" + error.getMessage() + ", at most "
-					+ Runtime.getRuntime().maxMemory() / (1024 * 1024)
-					+ " MB of heap); the manifest is as it was. Give the JVM more with -Xmx");
-		}
-		else if (error instanceof StackOverflowError) {
-			err.println(PREFIX + "Ran out of stack running " + name
-					+ "; the manifest is as it was. This is a bug: please report it with the shape of the tree");
-		}
-		else {
-			err.println(PREFIX + "The JVM failed running " + name + " (" + error
-					+ "); the manifest is as it was. Please report it with the Java version you use");
-		}
+		err.println(PREFIX + AssetbustException.ranOut(error, "running " + command.commandSpec().name(),
+				"the manifest is as it was").getMessage());
 		err.flush();
 		return AssetbustCommand.PROBLEMS;
 	}

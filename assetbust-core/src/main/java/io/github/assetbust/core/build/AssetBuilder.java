@@ -90,14 +90,8 @@ public final class AssetBuilder {
 		try (BuildLock lock = BuildLock.acquire(this.options)) {
 			return build(root, start);
 		}
-		catch (OutOfMemoryError ex) {
-			throw new AssetbustException("Ran out of memory building " + this.options.root() + " (" + ex.getMessage()
-					+ ", at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-					+ " MB of heap); the previous manifest stays. Give the JVM more with -Xmx", ex);
-		}
-		catch (StackOverflowError ex) {
-			throw new AssetbustException("Ran out of stack building " + this.options.root()
-					+ "; the previous manifest stays. This is a bug: please report it with the shape of the tree", ex);
+		catch (OutOfMemoryError | StackOverflowError ex) {
+			throw AssetbustException.ranOut(ex, "building " + this.options.root(), "the previous manifest stays");
 		}
 	}
 
